@@ -1,0 +1,226 @@
+/**
+ * text → ReportDocument, parsed once per version: lines, zones (quotations, titles, URLs, code),
+ * the title and the numbered headings. Every rule, the outline and the code actions read this one structure.
+ */
+import { LineIndex } from './positions';
+import { parseArabic, parseChineseNumeral } from './chars';
+
+export type DocumentLanguage = 'gongwen' | 'plaintext' | 'markdown';
+
+/** Bits of `ReportDocument.zones`, one byte per UTF-16 code unit. */
+export const enum Zone {
+  Quote = 1, // “…” ‘…’
+  Book = 2, // 《…》
+  Url = 4, // URLs and e-mail addresses
+  Code = 8, // Markdown code spans, fenced blocks, link targets
+}
+
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+export interface Heading {
+  level: HeadingLevel;
+  line: number;
+  /** The numbering marker, e.g. `（一）`, `1.`, `二、` (including any wrong punctuation after it). */
+  markerStart: number;
+  markerEnd: number;
+  /** The numeral inside the marker. */
+  numeralStart: number;
+  numeralEnd: number;
+  numeral: string;
+  value: number;
+  /** Numeral script: Chinese (一二三) or Arabic (1 2 3, half- or full-width). */
+  script: 'chinese' | 'arabic';
+  /** Brackets as written (`（`, `(`), empty for levels 1 and 3. */
+  open: string;
+  close: string;
+  /** Punctuation after the numeral or the closing bracket, as written ('' if none). */
+  punct: string;
+  /** The heading's own words: after the marker, up to the first 。 or the end of the line. */
+  textStart: number;
+  textEnd: number;
+  /** Markdown `#` heading depth, when the line is one. */
+  mdDepth?: number;
+}
+
+export interface Title {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+const DIGITS = '[0-9０-９]{1,2}';
+// Prefix a heading may carry: indentation (including U+3000), Markdown #'s, a list bullet, bold.
+const PREFIX = /^[ \t\u3000]*(#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?/;
+const L1 = new RegExp(`^(${CN_NUM})(、|\\.|．|，|,|：|:)`);
+const L2 = new RegExp(`^([（(])(${CN_NUM})([）)])(、|\\.|．|，|,)?`);
+const L3 = new RegExp(`^(${DIGITS})(\\.|．|、|，|,)(?![0-9０-９])`);
+const L4 = new RegExp(`^([（(])(${DIGITS})([）)])(、|\\.|．|，|,)?`);
+// `三、四月份`, `一、二级响应`: a numeral list, not a heading.
+const NUMERAL_LIST = /^[一二三四五六七八九十]{1,3}(?:、|月|级|类|季度)/;
+
+export class ReportDocument {
+  readonly lines: LineIndex;
+  readonly zones: Uint8Array;
+  readonly headings: Heading[];
+  readonly title: Title | undefined;
+
+  constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen') {
+    this.lines = new LineIndex(text);
+    this.zones = computeZones(text, language);
+    this.headings = [];
+    for (let l = 0; l < this.lines.lineCount; l++) {
+      const h = parseHeading(this, l);
+      if (h) this.headings.push(h);
+    }
+    this.title = findTitle(this);
+  }
+
+  inZone(offset: number, mask: number): boolean {
+    return (this.zones[offset] & mask) !== 0;
+  }
+
+  /** True if any code unit of [start, end) lies in a zone of `mask`. */
+  touchesZone(start: number, end: number, mask: number): boolean {
+    for (let i = start; i < end; i++) if (this.zones[i] & mask) return true;
+    return false;
+  }
+
+  lineText(line: number): string {
+    return this.lines.lineText(line);
+  }
+
+  /** The heading on a line, if the line is one. */
+  headingAtLine(line: number): Heading | undefined {
+    let lo = 0;
+    let hi = this.headings.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = this.headings[mid];
+      if (h.line === line) return h;
+      if (h.line < line) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
+  const lineStart = doc.lines.lineStarts[line];
+  const lineEnd = doc.lines.lineEnds[line];
+  if (lineEnd - lineStart < 2) return undefined;
+  const first = doc.text.charCodeAt(lineStart);
+  // cheap reject: headings start with a space, #, -, *, +, _, a bracket, a digit or a Chinese numeral
+  if (first > 0x7f && first !== 0x3000 && first !== 0xff08 && !(first >= 0xff10 && first <= 0xff19) && !'一二三四五六七八九十'.includes(doc.text[lineStart])) {
+    return undefined;
+  }
+  const raw = doc.text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
+  if (doc.zones[lineStart] & Zone.Code) return undefined;
+  const pm = PREFIX.exec(raw)!;
+  const s = raw.slice(pm[0].length);
+  const base = lineStart + pm[0].length;
+  const mdDepth = pm[1] ? pm[1].trim().length : undefined;
+
+  let m: RegExpExecArray | null;
+  let h: Omit<Heading, 'textStart' | 'textEnd'> | undefined;
+  if ((m = L1.exec(s))) {
+    const value = parseChineseNumeral(m[1]);
+    const rest = s.slice(m[0].length);
+    if (value !== undefined && !NUMERAL_LIST.test(rest) && !(m[2] === '.' && /^[0-9]/.test(rest))) {
+      h = { level: 1, line, markerStart: base, markerEnd: base + m[0].length, numeralStart: base, numeralEnd: base + m[1].length,
+        numeral: m[1], value, script: 'chinese', open: '', close: '', punct: m[2], mdDepth };
+    }
+  } else if ((m = L2.exec(s))) {
+    const value = parseChineseNumeral(m[2]);
+    if (value !== undefined) {
+      h = { level: 2, line, markerStart: base, markerEnd: base + m[0].length, numeralStart: base + 1, numeralEnd: base + 1 + m[2].length,
+        numeral: m[2], value, script: 'chinese', open: m[1], close: m[3], punct: m[4] ?? '', mdDepth };
+    }
+  } else if ((m = L3.exec(s))) {
+    const value = parseArabic(m[1]);
+    if (value >= 1) {
+      h = { level: 3, line, markerStart: base, markerEnd: base + m[0].length, numeralStart: base, numeralEnd: base + m[1].length,
+        numeral: m[1], value, script: 'arabic', open: '', close: '', punct: m[2], mdDepth };
+    }
+  } else if ((m = L4.exec(s))) {
+    const value = parseArabic(m[2]);
+    if (value >= 1) {
+      h = { level: 4, line, markerStart: base, markerEnd: base + m[0].length, numeralStart: base + 1, numeralEnd: base + 1 + m[2].length,
+        numeral: m[2], value, script: 'arabic', open: m[1], close: m[3], punct: m[4] ?? '', mdDepth };
+    }
+  }
+  if (!h) return undefined;
+  // the heading's words: up to the first 。 (1.抓经济发展。镇党委…), without closing Markdown bold
+  let textStart = h.markerEnd;
+  while (textStart < lineEnd && (doc.text[textStart] === ' ' || doc.text[textStart] === '\u3000')) textStart++;
+  let textEnd = lineEnd;
+  const stop = doc.text.indexOf('。', textStart);
+  if (stop !== -1 && stop < lineEnd) textEnd = stop;
+  const words = doc.text.slice(textStart, textEnd);
+  const bold = words.search(/(\*\*|__)/);
+  if (bold > 0) textEnd = textStart + bold;
+  if (textEnd <= textStart) return undefined; // a bare `1.` is not a heading
+  return { ...h, textStart, textEnd };
+}
+
+function findTitle(doc: ReportDocument): Title | undefined {
+  for (let l = 0; l < doc.lines.lineCount; l++) {
+    let text = doc.lineText(l);
+    if (!text.trim()) continue;
+    if (doc.headingAtLine(l)) return undefined; // a report that opens with 一、 has no title line
+    let start = doc.lines.lineStarts[l];
+    const lead = /^[\s\u3000\uFEFF]*(#{1,6}[ \t]+)?/.exec(text)![0];
+    start += lead.length;
+    text = text.slice(lead.length).trimEnd();
+    if (!text || text.length > 80 || /[。；;：:，,]$/.test(text)) return undefined;
+    return { line: l, start, end: start + text.length, text };
+  }
+  return undefined;
+}
+
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’《》<>"]+|\bwww\.[A-Za-z0-9-]+\.[^\s\u3000-\u303f\uff00-\uffef“”《》<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+function computeZones(text: string, language: DocumentLanguage): Uint8Array {
+  const zones = new Uint8Array(text.length);
+  // quotations and titles: paired within one line; an unpaired mark opens nothing
+  let quoteOpen = -1;
+  let singleOpen = -1;
+  let bookDepth = 0;
+  let bookOpen = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      quoteOpen = singleOpen = bookOpen = -1;
+      bookDepth = 0;
+    } else if (c === 0x201c) quoteOpen = i; // “
+    else if (c === 0x201d && quoteOpen >= 0) {
+      zones.fill(Zone.Quote, quoteOpen, i + 1);
+      quoteOpen = -1;
+    } else if (c === 0x2018) singleOpen = i; // ‘
+    else if (c === 0x2019 && singleOpen >= 0) {
+      for (let k = singleOpen; k <= i; k++) zones[k] |= Zone.Quote;
+      singleOpen = -1;
+    } else if (c === 0x300a) { // 《
+      if (bookDepth++ === 0) bookOpen = i;
+    } else if (c === 0x300b && bookDepth > 0) { // 》
+      if (--bookDepth === 0 && bookOpen >= 0) {
+        for (let k = bookOpen; k <= i; k++) zones[k] |= Zone.Book;
+        bookOpen = -1;
+      }
+    }
+  }
+  if (text.indexOf('@') !== -1 || text.indexOf('://') !== -1 || text.indexOf('www.') !== -1) {
+    URL_RE.lastIndex = 0;
+    for (let m; (m = URL_RE.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Url;
+  }
+  if (language === 'markdown') markMarkdownCode(text, zones);
+  return zones;
+}
+
+function markMarkdownCode(text: string, zones: Uint8Array): void {
+  const fence = /^[ \t]*(```|~~~)[^\n]*$[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
+  for (let m; (m = fence.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+  const span = /`[^`\r\n]+`|\]\([^)\r\n]*\)|<!--[\s\S]*?-->/g;
+  for (let m; (m = span.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+}

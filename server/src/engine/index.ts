@@ -1,0 +1,159 @@
+/**
+ * The Node API: lint, outline, folding and fix over the one parse. Used by the language server, the CLI
+ * and anyone who `require`s dist/engine.js.
+ */
+import { ReportDocument, type DocumentLanguage } from './document';
+import { rules, rulesById } from './rules';
+import { resolveOptions, validateOptions, type LintOptions } from './config';
+import { documentSymbols, foldingRanges as computeFolding } from './outline';
+import { isMostlyChinese } from './chars';
+import type { Finding, ResolvedOptions, Rule, RuleMeta, Severity } from './types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticFix, type DocumentSymbol, type FoldingRange } from './lsp-types';
+
+export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules };
+export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
+
+export const DOCS_BASE = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface RuleFinding extends Finding {
+  rule: Rule;
+  severity: Severity;
+}
+
+/** Runs every enabled rule on a parsed document. A rule that throws is skipped, never the whole lint. */
+export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rule of rules) {
+    const setting = resolved.severities.get(rule.meta.id) ?? rule.meta.severity;
+    if (setting === 'off') continue;
+    let found: Finding[];
+    try {
+      found = rule.check(doc, { options: resolved });
+    } catch (err) {
+      onRuleError?.(rule.meta.id, err);
+      continue;
+    }
+    for (const f of found) {
+      // a configured severity wins; otherwise a finding may carry its own (e.g. information-level cases)
+      const configured = resolved.severities.get(rule.meta.id) !== rule.meta.severity;
+      out.push({ ...f, rule, severity: configured ? (setting as Severity) : (f.severity ?? (setting as Severity)) });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+export function toDiagnostic(doc: ReportDocument, f: RuleFinding): Diagnostic {
+  const d: Diagnostic = {
+    range: doc.lines.range(f.start, f.end),
+    severity: SEVERITY[f.severity],
+    code: f.rule.meta.id,
+    codeDescription: { href: ruleDocUrl(f.rule.meta.id) },
+    source: 'gongwen',
+    message: f.message,
+  };
+  const fixes: DiagnosticFix[] | undefined = f.fixes?.map((x) => ({
+    title: x.title,
+    edits: x.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
+    ...(x.preferred ? { isPreferred: true } : {}),
+    ...(x.safe ? { safe: true } : {}),
+  }));
+  if (fixes?.length || f.data) d.data = { ...(f.data ?? {}), ...(fixes?.length ? { fixes } : {}) };
+  return d;
+}
+
+export function parse(text: string, language: DocumentLanguage = 'gongwen'): ReportDocument {
+  return new ReportDocument(text, language);
+}
+
+/** Lints a text. Options are validated: invalid entries are ignored (see validateOptions for the messages). */
+export function lint(text: string, options?: LintOptions): Diagnostic[] {
+  const { options: valid } = validateOptions(options ?? {});
+  const doc = parse(text, valid.language);
+  return lintDocument(doc, resolveOptions(valid));
+}
+
+export function lintDocument(doc: ReportDocument, resolved: ResolvedOptions): Diagnostic[] {
+  return findings(doc, resolved).map((f) => toDiagnostic(doc, f));
+}
+
+export function outline(text: string, language?: DocumentLanguage): DocumentSymbol[] {
+  return documentSymbols(parse(text, language));
+}
+
+export function foldingRanges(text: string, language?: DocumentLanguage): FoldingRange[] {
+  return computeFolding(parse(text, language));
+}
+
+export interface FixResult {
+  output: string;
+  /** Number of fixes applied. */
+  applied: number;
+}
+
+/**
+ * Applies every safe fix (the first safe fix of each finding), skipping ones that overlap an earlier one,
+ * and repeats until nothing changes, so fixing twice equals fixing once.
+ */
+export function fix(text: string, options?: LintOptions): FixResult {
+  const { options: valid } = validateOptions(options ?? {});
+  const resolved = resolveOptions(valid);
+  let output = text;
+  let applied = 0;
+  for (let pass = 0; pass < 8; pass++) {
+    const doc = parse(output, valid.language);
+    const edits = collectSafeEdits(findings(doc, resolved));
+    if (!edits.length) break;
+    output = applyEdits(output, edits);
+    applied += edits.length;
+  }
+  return { output, applied };
+}
+
+function collectSafeEdits(found: RuleFinding[]) {
+  const chosen: { start: number; end: number; newText: string }[][] = [];
+  for (const f of found) {
+    const fx = f.fixes?.find((x) => x.safe);
+    if (fx) chosen.push(fx.edits);
+  }
+  // keep whole fixes whose edits overlap no edit already kept
+  const kept: { start: number; end: number; newText: string }[] = [];
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end || (a.start === a.end && a.start === b.start) || (b.start === b.end && b.start === a.start);
+  for (const edits of chosen) {
+    if (edits.some((e) => kept.some((k) => overlaps(e, k)))) continue;
+    kept.push(...edits);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Applies non-overlapping edits (offsets into `text`). */
+export function applyEdits(text: string, edits: { start: number; end: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+export function listRules(): RuleMeta[] {
+  return rules.map((r) => r.meta);
+}
+
+export function getRule(id: string): Rule | undefined {
+  return rulesById.get(id);
+}

@@ -1,0 +1,71 @@
+import type { Position, Range } from './lsp-types';
+
+/**
+ * Maps UTF-16 offsets to LSP positions and back. Lines end at `\n`, `\r\n` or `\r`, as LSP defines them.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+  /** Offset just past each line's content (before its line break). */
+  readonly lineEnds: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    const ends: number[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) {
+        ends.push(i);
+        starts.push(i + 1);
+      } else if (c === 13 /* \r */) {
+        ends.push(i);
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(n);
+    this.lineStarts = starts;
+    this.lineEnds = ends;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line containing `offset` (an offset on a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    // an offset inside a \r\n pair is clamped to the end of the line's content
+    const character = Math.min(o, this.lineEnds[line]) - this.lineStarts[line];
+    return { line, character };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), this.lineEnds[pos.line]));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEnds[line]);
+  }
+}

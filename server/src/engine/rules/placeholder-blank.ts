@@ -1,0 +1,31 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+
+/** P8: fill-in lines: 共办理______件. */
+export const placeholderBlank: Rule = {
+  meta: {
+    id: 'placeholder/blank',
+    category: 'placeholder',
+    severity: 'error',
+    description: '下划线留空（“____”）尚未填写。',
+    fixable: false,
+    details: '三个或更多连续的下划线（_ 或 ＿）是待填写的空白。Markdown 中单独成行的分隔线（___）和网址、代码中的下划线不报告。',
+    examples: { bad: ['共办理______件', '联系电话：＿＿＿＿'], good: ['snake_case_name', '___（Markdown 分隔线）'] },
+  },
+  check(doc) {
+    const out: Finding[] = [];
+    const re = /_{3,}|＿{3,}/g;
+    for (let m; (m = re.exec(doc.text)); ) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (doc.touchesZone(start, end, Zone.Url | Zone.Code)) continue;
+      const line = doc.lines.lineAt(start);
+      if (m[0][0] === '_' && /^[ \t]*_{3,}[ \t]*$/.test(doc.lineText(line))) continue; // Markdown rule
+      const prev = doc.text[start - 1] ?? '';
+      const next = doc.text[end] ?? '';
+      if (/[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next)) continue; // an identifier
+      out.push({ start, end, message: '下划线留空尚未填写，请补充实际内容。', data: { placeholder: m[0] } });
+    }
+    return out;
+  },
+};

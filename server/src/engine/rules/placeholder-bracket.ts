@@ -1,0 +1,27 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+
+// 【】, 【待填写】, （待补充）, （此处填写单位名称）: brackets holding nothing or only an instruction to the writer.
+const BRACKET = /【[\s\u3000]*】|【(?:待补充|待填写|待完善|略|此处[^】\n]{0,20}|请?填写[^】\n]{0,20}|请?输入[^】\n]{0,20})】|[（(](?:待补充|待填写|待完善|此处[^）)\n]{0,16}(?:填写|填入|补充|插入)[^）)\n]{0,16}|请?(?:填写|填入|输入)[^）)\n]{1,16})[）)]/g;
+
+/** P6: empty brackets and bracketed instructions left in the text. */
+export const placeholderBracket: Rule = {
+  meta: {
+    id: 'placeholder/bracket',
+    category: 'placeholder',
+    severity: 'error',
+    description: '空的【】或“（待补充）”“（此处填写…）”等填写提示尚未替换。',
+    fixable: false,
+    details: '报告模板用空括号或括号中的提示标出要填写的位置。括号中有实际内容的不报告：【经验做法】、（暂行）、（试行）。',
+    examples: { bad: ['【】', '【待填写】', '（待补充）', '（此处填写单位名称）'], good: ['【经验做法】', '《条例（试行）》', '（暂行）'] },
+  },
+  check(doc) {
+    const out: Finding[] = [];
+    BRACKET.lastIndex = 0;
+    for (let m; (m = BRACKET.exec(doc.text)); ) {
+      if (doc.inZone(m.index, Zone.Code)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `填写提示“${m[0]}”尚未替换为实际内容。`, data: { placeholder: m[0] } });
+    }
+    return out;
+  },
+};

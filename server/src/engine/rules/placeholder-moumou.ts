@@ -1,0 +1,24 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+
+/** P5: 某某 standing for a name (述职人：某某某, 某某同志). A single 某 is an ordinary word (某些, 某种, 某企业). */
+export const placeholderMoumou: Rule = {
+  meta: {
+    id: 'placeholder/moumou',
+    category: 'placeholder',
+    severity: 'error',
+    description: '“某某”占位符尚未替换为实际名称。',
+    fixable: false,
+    details: '“某某”“某某某”是模板中姓名、单位的占位写法。单个“某”是正常用词（某些、某种、某一、某企业），不报告。',
+    examples: { bad: ['述职人：某某某', '某某同志'], good: ['某些问题', '某种程度上', '某一方面', '某企业'] },
+  },
+  check(doc) {
+    const out: Finding[] = [];
+    const re = /某某+/g;
+    for (let m; (m = re.exec(doc.text)); ) {
+      if (doc.inZone(m.index, Zone.Code)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `占位符“${m[0]}”尚未替换为实际名称。`, data: { placeholder: m[0] } });
+    }
+    return out;
+  },
+};

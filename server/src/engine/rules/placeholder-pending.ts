@@ -1,0 +1,27 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+
+// 待补充 standing as a value: after ：/为/达到/是, or before a number word or unit.
+const PENDING = /(?<=[：:为是到]|达到)(?:待补充|待填写|待完善)|(?:待补充|待填写)(?=[个人次件元项户%％])/g;
+
+/** P7: a bare 待补充 / 待填写 where a value belongs (合格率为待补充). */
+export const placeholderPending: Rule = {
+  meta: {
+    id: 'placeholder/pending',
+    category: 'placeholder',
+    severity: 'error',
+    description: '“待补充”“待填写”出现在应填数值或内容的位置。',
+    fixable: false,
+    details: '只在“待补充”等紧跟“：”“为”“达到”之后，或紧挨量词、单位时报告；句子中的普通用法（尚待补充完善的材料）不报告。',
+    examples: { bad: ['合格率为待补充', '完成投资：待填写'], good: ['档案中尚待补充完善的材料'] },
+  },
+  check(doc) {
+    const out: Finding[] = [];
+    PENDING.lastIndex = 0;
+    for (let m; (m = PENDING.exec(doc.text)); ) {
+      if (doc.touchesZone(m.index, m.index + m[0].length, Zone.Code | Zone.Quote)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `“${m[0]}”尚未替换为实际内容。`, data: { placeholder: m[0] } });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,24 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+
+/** P3/P4: blanks written with crosses, circles or squares: ××乡, ○○村, □□亿元. */
+export const placeholderSymbol: Rule = {
+  meta: {
+    id: 'placeholder/symbol',
+    category: 'placeholder',
+    severity: 'error',
+    description: '用“××”“○○”“□□”表示的占位符尚未填写。',
+    fixable: false,
+    details: '两个或更多连续的 ×（U+00D7）、○（U+25CB）或 □（U+25A1）是模板空白。单个 × 用于乘号（3×4米），〇（U+3007）是数字（二〇二三年），都不报告。',
+    examples: { bad: ['××乡', '×××同志', '○○村', '□□亿元'], good: ['3×4米', '二〇二三年', '○ 已完成'] },
+  },
+  check(doc) {
+    const out: Finding[] = [];
+    const re = /×{2,}|○{2,}|□{2,}/g;
+    for (let m; (m = re.exec(doc.text)); ) {
+      if (doc.inZone(m.index, Zone.Code)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `占位符“${m[0]}”尚未填写，请补充实际内容。`, data: { placeholder: m[0] } });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+/** Engine types. Plain data, no editor or protocol imports: offsets are UTF-16 code unit indexes into the text. */
+import type { ReportDocument } from './document';
+
+export type Category = 'placeholder' | 'numbering' | 'phrasing' | 'typo' | 'consistency';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Shown as the code action title (Chinese). */
+  title: string;
+  edits: TextEdit[];
+  /** True when this is the one obvious fix (VS Code offers it first and for auto-fix). */
+  preferred?: boolean;
+  /** Safe to apply without looking (CLI --fix, fix-all). */
+  safe?: boolean;
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  message: string;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding. */
+  severity?: Severity;
+  /** Extra data a client feature may use (e.g. the placeholder's kind). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleMeta {
+  /** `<category>/<name>`: the diagnostic code. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** One line, Chinese. */
+  description: string;
+  fixable: boolean;
+  /** Longer explanation for the rule's documentation page (Markdown, Chinese). */
+  details?: string;
+  /** Examples for the documentation: flagged and not flagged. */
+  examples?: { bad: string[]; good: string[] };
+}
+
+export interface RuleContext {
+  options: ResolvedOptions;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(doc: ReportDocument, ctx: RuleContext): Finding[];
+}
+
+export interface ResolvedOptions {
+  /** Severity per rule id, after defaults and overrides; 'off' disables. */
+  severities: Map<string, SeveritySetting>;
+}

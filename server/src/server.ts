@@ -1,0 +1,231 @@
+/**
+ * The language server: a thin adapter from LSP to the engine. It parses each document version once and
+ * serves diagnostics, symbols, folding and code actions from that parse.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  findings,
+  isMostlyChinese,
+  parse,
+  resolveOptions,
+  toDiagnostic,
+  type Diagnostic,
+  type DocumentLanguage,
+  type ReportDocument,
+} from './engine';
+import { documentSymbols, foldingRanges } from './engine/outline';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+
+export const FIX_ALL_KIND = 'source.fixAll.gongwen';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let canPullConfiguration = false;
+let canRegisterConfiguration = false;
+const settingsCache = new Map<string, Promise<ServerSettings>>();
+const reportedProblems = new Set<string>();
+
+interface Parsed {
+  version: number;
+  doc: ReportDocument;
+  diagnostics: Diagnostic[];
+  linted: boolean;
+}
+const parsed = new Map<string, Parsed>();
+const timers = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  canPullConfiguration = !!caps.workspace?.configuration;
+  canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: '公文大纲' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    },
+    serverInfo: { name: 'gongwen', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canRegisterConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  for (const d of documents.all()) {
+    parsed.delete(d.uri);
+    schedule(d, 0);
+  }
+});
+
+function settingsFor(uri: string): Promise<ServerSettings> {
+  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'gongwen' })
+      .then(readSettings, () => DEFAULT_SETTINGS)
+      .then((settings) => {
+        for (const p of settings.problems) {
+          if (reportedProblems.has(p)) continue;
+          reportedProblems.add(p);
+          void connection.window.showWarningMessage(`公文助手：${p}`);
+        }
+        return settings;
+      });
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+function languageOf(doc: TextDocument): DocumentLanguage {
+  return doc.languageId === 'markdown' ? 'markdown' : doc.languageId === 'gongwen' ? 'gongwen' : 'plaintext';
+}
+
+function shouldLint(doc: TextDocument, settings: ServerSettings): boolean {
+  if (!settings.enable) return false;
+  if (doc.languageId === 'gongwen') return true;
+  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
+  if (settings.otherLanguages === 'never') return false;
+  if (settings.otherLanguages === 'always') return true;
+  return isMostlyChinese(doc.getText());
+}
+
+/** The parse of the document's current version, made once and shared by every feature. */
+function parsedOf(doc: TextDocument): Parsed {
+  const cached = parsed.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached;
+  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc)), diagnostics: [], linted: false };
+  parsed.set(doc.uri, entry);
+  return entry;
+}
+
+async function validate(doc: TextDocument): Promise<void> {
+  const version = doc.version;
+  const settings = await settingsFor(doc.uri);
+  const current = documents.get(doc.uri);
+  if (!current || current.version !== version) return; // a newer version is on its way
+  if (!shouldLint(current, settings)) {
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+    return;
+  }
+  const entry = parsedOf(current);
+  const resolved = resolveOptions(settings.lint);
+  entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
+    toDiagnostic(entry.doc, f),
+  );
+  entry.linted = true;
+  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
+}
+
+function schedule(doc: TextDocument, delay: number): void {
+  const old = timers.get(doc.uri);
+  if (old) clearTimeout(old);
+  timers.set(
+    doc.uri,
+    setTimeout(() => {
+      timers.delete(doc.uri);
+      validate(doc).catch((err) => connection.console.error(`检查 ${doc.uri} 失败：${err instanceof Error ? err.stack : String(err)}`));
+    }, delay),
+  );
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => {
+  // short debounce for ordinary reports, longer for very large ones
+  const size = e.document.getText().length;
+  schedule(e.document, size < 200_000 ? 0 : size < 2_000_000 ? 30 : 150);
+});
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  parsed.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return documentSymbols(parsedOf(doc).doc);
+});
+
+connection.onFoldingRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return foldingRanges(parsedOf(doc).doc);
+});
+
+connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== 'gongwen') continue;
+      const fixes = (d.data as Diagnostic['data'])?.fixes ?? [];
+      for (const f of fixes) {
+        actions.push({
+          title: f.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: f.isPreferred,
+          edit: { changes: { [uri]: f.edits as TextEdit[] } },
+        });
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const entry = parsed.get(uri);
+    if (entry && entry.version === doc.version && entry.linted) {
+      const edits = safeEdits(entry.diagnostics);
+      if (edits.length) {
+        actions.push({ title: `修复全部可自动修复的问题（${edits.length} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+      }
+    }
+  }
+  return actions;
+});
+
+/** The first safe fix of each diagnostic, skipping fixes that overlap one already taken. */
+function safeEdits(diagnostics: Diagnostic[]): TextEdit[] {
+  const kept: TextEdit[] = [];
+  const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
+  const overlaps = (a: TextEdit, b: TextEdit) =>
+    key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
+  for (const d of diagnostics) {
+    const f = d.data?.fixes?.find((x) => x.safe);
+    if (!f) continue;
+    const edits = f.edits as TextEdit[];
+    if (edits.some((e) => kept.some((k) => overlaps(e, k)))) continue;
+    kept.push(...edits);
+  }
+  return kept;
+}
+
+documents.listen(connection);
+connection.listen();
