@@ -1,0 +1,137 @@
+/** A minimal JSON-RPC client that starts dist/server.js over stdio and speaks LSP to it, as an editor would. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+
+export const SERVER = path.join(__dirname, '../../../dist/server.js');
+
+type Handler = (params: any) => unknown;
+
+export class LspClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  private buf = Buffer.alloc(0);
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>();
+  private waiters: { method: string; pred: (p: any) => boolean; resolve: (p: any) => void }[] = [];
+  readonly notifications: { method: string; params: any }[] = [];
+  readonly requestHandlers = new Map<string, Handler>();
+  stderr = '';
+  exited: Promise<number | null>;
+
+  constructor(args: string[] = ['--stdio']) {
+    this.proc = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
+  }
+
+  private onData(d: Buffer) {
+    this.buf = Buffer.concat([this.buf, d]);
+    for (;;) {
+      const sep = this.buf.indexOf('\r\n\r\n');
+      if (sep < 0) return;
+      const m = /Content-Length: (\d+)/i.exec(this.buf.subarray(0, sep).toString('ascii'));
+      if (!m) throw new Error('bad header from server');
+      const len = Number(m[1]);
+      if (this.buf.length < sep + 4 + len) return;
+      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
+      this.buf = this.buf.subarray(sep + 4 + len);
+      this.dispatch(msg);
+    }
+  }
+
+  private dispatch(msg: any) {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+      else p?.resolve(msg.result);
+    } else if (msg.id !== undefined) {
+      // a request from the server (workspace/configuration, client/registerCapability, …)
+      const h = this.requestHandlers.get(msg.method);
+      this.sendRaw({ jsonrpc: '2.0', id: msg.id, result: h ? h(msg.params) : null });
+      this.record(msg);
+    } else {
+      this.record(msg);
+    }
+  }
+
+  /** Notifications and requests from the server, in order, for waitFor. */
+  private record(msg: any) {
+    {
+      this.notifications.push({ method: msg.method, params: msg.params });
+      this.waiters = this.waiters.filter((w) => {
+        if (w.method === msg.method && w.pred(msg.params)) {
+          w.resolve(msg.params);
+          return false;
+        }
+        return true;
+      });
+    }
+  }
+
+  sendRaw(obj: unknown) {
+    const body = Buffer.from(JSON.stringify(obj), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+
+  request<T = any>(method: string, params: unknown): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.sendRaw({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown) {
+    this.sendRaw({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with the first notification (already received or coming) that matches. */
+  waitFor(method: string, pred: (p: any) => boolean = () => true, timeoutMs = 10000): Promise<any> {
+    const seen = this.notifications.find((n) => n.method === method && pred(n.params));
+    if (seen) return Promise.resolve(seen.params);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ method, pred, resolve: (p) => { clearTimeout(t); resolve(p); } });
+    });
+  }
+
+  diagnosticsFor(uri: string, version?: number): Promise<any> {
+    return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version));
+  }
+
+  async initialize(capabilities: unknown = {}, initializationOptions?: unknown) {
+    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    this.notify('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'plaintext', version = 1) {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.request('shutdown', null);
+    this.notify('exit', null);
+    return this.exited;
+  }
+
+  kill() {
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+}
+
+/** Applies LSP text edits (non-overlapping) to a text, as an editor does. */
+export function applyLspEdits(text: string, edits: { range: any; newText: string }[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') { starts.push(i + 2); i++; }
+    else if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+  }
+  const off = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  return out;
+}

@@ -1,0 +1,176 @@
+import { describe, it, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspClient, applyLspEdits } from '../helpers/lsp-client';
+
+const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
+const SAMPLE_URI = 'file:///reports/town-secretary-report.txt';
+
+describe('language server over stdio', () => {
+  let c: LspClient;
+  before(async () => {
+    c = new LspClient();
+    const init = await c.initialize();
+    assert.equal(init.capabilities.textDocumentSync, 2, 'incremental sync');
+    assert.ok(init.capabilities.documentSymbolProvider);
+    assert.ok(init.capabilities.foldingRangeProvider);
+    assert.deepEqual(init.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.gongwen']);
+  });
+  after(() => c.kill());
+
+  it('publishes diagnostics for a Chinese .txt report with no setup', async () => {
+    c.open(SAMPLE_URI, sample, 'plaintext', 1);
+    const p = await c.diagnosticsFor(SAMPLE_URI, 1);
+    const placeholders = p.diagnostics.filter((d: any) => d.code.startsWith('placeholder/'));
+    assert.equal(placeholders.length, 41);
+    const first = placeholders[0];
+    assert.deepEqual(first.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } });
+    assert.equal(first.source, 'gongwen');
+    assert.equal(first.severity, 1);
+    assert.match(first.codeDescription.href, /docs\/rules\/placeholder\/latin-x\.md$/);
+    assert.match(first.message, /占位符/);
+  });
+
+  it('returns the outline as a symbol tree under the title', async () => {
+    const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri: SAMPLE_URI } });
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, '2023年XX县XX镇述职述德述廉报告');
+    const sections = symbols[0].children;
+    assert.equal(sections.length, 5);
+    assert.equal(sections[2].name, '三、认真履行岗位职责，统筹抓好党建各项工作任务落实');
+    assert.deepEqual(sections[2].range.start, { line: 6, character: 0 });
+    assert.equal(sections[2].range.end.line, 10);
+    assert.deepEqual(sections[2].children.map((s: any) => s.name), ['1.抓经济发展', '2.抓民生改善', '3.抓安全稳定', '4.抓干部队伍建设']);
+  });
+
+  it('returns folding ranges per section', async () => {
+    const ranges = await c.request('textDocument/foldingRange', { textDocument: { uri: SAMPLE_URI } });
+    assert.deepEqual(ranges.map((r: any) => [r.startLine, r.endLine]), [[2, 3], [4, 5], [6, 10], [11, 12], [13, 16]]);
+  });
+
+  it('offers a quick fix that removes a template marker', async () => {
+    const p = await c.diagnosticsFor(SAMPLE_URI, 1);
+    const marker = p.diagnostics.find((d: any) => d.code === 'placeholder/residue');
+    const actions = await c.request('textDocument/codeAction', {
+      textDocument: { uri: SAMPLE_URI },
+      range: marker.range,
+      context: { diagnostics: [marker], only: ['quickfix'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].isPreferred, true);
+    const fixed = applyLspEdits(sample, actions[0].edit.changes[SAMPLE_URI]);
+    assert.ok(!fixed.includes('##paidbegin##'));
+    assert.equal(fixed.length, sample.length - '##paidbegin##'.length);
+  });
+
+  it('offers source.fixAll.gongwen for every safe fix at once', async () => {
+    const actions = await c.request('textDocument/codeAction', {
+      textDocument: { uri: SAMPLE_URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.gongwen'] },
+    });
+    assert.equal(actions.length, 1);
+    const fixed = applyLspEdits(sample, actions[0].edit.changes[SAMPLE_URI]);
+    assert.ok(!fixed.includes('##paid'));
+  });
+
+  it('follows incremental edits: a 𠀀 before an XX moves its column by 2', async () => {
+    const uri = 'file:///reports/edit.gongwen';
+    c.open(uri, '标题\nXX镇\n', 'gongwen', 1);
+    const v1 = await c.diagnosticsFor(uri, 1);
+    assert.deepEqual(v1.diagnostics[0].range.start, { line: 1, character: 0 });
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '𠀀' }],
+    });
+    const v2 = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(v2.diagnostics[0].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } });
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, text: '城关' }],
+    });
+    const v3 = await c.diagnosticsFor(uri, 3);
+    assert.deepEqual(v3.diagnostics, []);
+  });
+
+  it('handles CRLF documents', async () => {
+    const uri = 'file:///reports/crlf.gongwen';
+    c.open(uri, '标题\r\n一、总体\r\nXX镇\r\n', 'gongwen', 1);
+    const p = await c.diagnosticsFor(uri, 1);
+    assert.deepEqual(p.diagnostics[0].range.start, { line: 2, character: 0 });
+    const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols[0].children[0].selectionRange, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+  });
+
+  it('leaves English plain-text files alone but always lints the gongwen language', async () => {
+    const en = 'file:///notes/readme.txt';
+    c.open(en, 'Release notes: XX build for Windows XP and the RTX card. Nothing Chinese here at all, only 镇.', 'plaintext', 1);
+    assert.deepEqual((await c.diagnosticsFor(en, 1)).diagnostics, []);
+    const gw = 'file:///notes/short.gongwen';
+    c.open(gw, 'XX', 'gongwen', 1);
+    assert.equal((await c.diagnosticsFor(gw, 1)).diagnostics.length, 1);
+  });
+
+  it('clears diagnostics when a document is closed', async () => {
+    const uri = 'file:///reports/closing.gongwen';
+    c.open(uri, 'XX镇', 'gongwen', 1);
+    await c.diagnosticsFor(uri, 1);
+    c.notify('textDocument/didClose', { textDocument: { uri } });
+    const cleared = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === undefined);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('answers requests about unknown documents and methods without dying', async () => {
+    assert.equal(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///never-opened.txt' } }), null);
+    await assert.rejects(c.request('gongwen/noSuchMethod', {}), (e: any) => e.code === -32601);
+    const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri: SAMPLE_URI } });
+    assert.equal(symbols.length, 1);
+  });
+});
+
+describe('settings pulled from the client', () => {
+  it('applies gongwen.rules and gongwen.otherLanguages from workspace/configuration', async () => {
+    const c = new LspClient();
+    try {
+      let settings: any = { rules: { 'placeholder/latin-x': 'off' } };
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => settings));
+      await c.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+      const uri = 'file:///r/a.txt';
+      c.open(uri, '述职报告\n同比增长XX％，##paidend##', 'plaintext', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.deepEqual(p.diagnostics.map((d: any) => d.code), ['placeholder/residue']);
+      settings = { otherLanguages: 'never' };
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      const p2 = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length === 0);
+      assert.deepEqual(p2.diagnostics, []);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('warns once about invalid settings and lints with defaults', async () => {
+    const c = new LspClient();
+    try {
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ rules: { 'no/such': 'error' }, enable: 'yes' })));
+      await c.initialize({ workspace: { configuration: true } });
+      const uri = 'file:///r/b.gongwen';
+      c.open(uri, 'XX镇', 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics.length, 1);
+      const msg = await c.waitFor('window/showMessageRequest');
+      assert.match(msg.message, /公文助手/);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+describe('lifecycle', () => {
+  it('shuts down and exits with code 0', async () => {
+    const c = new LspClient();
+    await c.initialize();
+    assert.equal(await c.shutdown(), 0);
+  });
+});
