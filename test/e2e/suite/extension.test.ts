@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, codeOf, gongwenDiagnostics, sleep, until, workspaceDir } from './util';
+
+suite('gongwen in VS Code', () => {
+  let sampleUri: vscode.Uri;
+
+  suiteSetup(async () => {
+    sampleUri = vscode.Uri.file(path.join(workspaceDir(), 'town-secretary-report.txt'));
+  });
+
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('gongwen').update('rules', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('activates and lints the sample .txt report with no setup', async () => {
+    const doc = await vscode.workspace.openTextDocument(sampleUri);
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(doc.languageId, 'plaintext');
+    const diags = await until(() => gongwenDiagnostics(sampleUri), (d) => d.length >= 41, 'diagnostics on the sample');
+    const placeholders = diags.filter((d) => codeOf(d).startsWith('placeholder/'));
+    assert.strictEqual(placeholders.length, 41);
+    const first = placeholders.sort((a, b) => a.range.start.compareTo(b.range.start))[0];
+    assert.deepStrictEqual([first.range.start.line, first.range.start.character, first.range.end.character], [0, 5, 7]);
+    assert.strictEqual(first.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'extension is active');
+    if (process.env.GONGWEN_E2E_SCREENSHOT) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await sleep(1500);
+      console.log('[gongwen-e2e] screenshot');
+      await sleep(1500);
+    }
+  });
+
+  test('lints a .gongwen file as the gongwen language', async () => {
+    const file = path.join(workspaceDir(), 'draft.gongwen');
+    fs.writeFileSync(file, '年度工作总结\n一、主要工作\n全年完成投资XX万元。\n');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.strictEqual(doc.languageId, 'gongwen');
+    const diags = await until(() => gongwenDiagnostics(doc.uri), (d) => d.length === 1, 'diagnostics on the .gongwen file');
+    assert.strictEqual(codeOf(diags[0]), 'placeholder/latin-x');
+    assert.deepStrictEqual([diags[0].range.start.line, diags[0].range.start.character], [2, 6]);
+  });
+
+  test('provides the outline', async () => {
+    const symbols = await until(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sampleUri),
+      (s) => !!s && s.length === 1,
+      'document symbols',
+    );
+    assert.strictEqual(symbols[0].name, '2023年XX县XX镇述职述德述廉报告');
+    assert.deepStrictEqual(symbols[0].children.map((c) => c.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、']);
+    assert.strictEqual(symbols[0].children[2].children.length, 4);
+  });
+
+  test('provides folding ranges per section', async () => {
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', sampleUri);
+    assert.ok(ranges.some((r) => r.start === 6 && r.end === 10), JSON.stringify(ranges));
+  });
+
+  test('applies a quick fix and the diagnostic goes away', async () => {
+    const doc = await vscode.workspace.openTextDocument(sampleUri);
+    const marker = (await until(() => gongwenDiagnostics(sampleUri), (d) => d.some((x) => codeOf(x) === 'placeholder/residue'), 'residue'))
+      .find((d) => codeOf(d) === 'placeholder/residue')!;
+    const before = gongwenDiagnostics(sampleUri).filter((d) => codeOf(d) === 'placeholder/residue').length;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sampleUri, marker.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('删除'));
+    assert.ok(fix?.edit, `a quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    await until(() => gongwenDiagnostics(sampleUri).filter((d) => codeOf(d) === 'placeholder/residue').length, (n) => n === before - 1, 'the fixed diagnostic to go');
+    assert.ok(!doc.getText().includes('##paidbegin##'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await until(() => doc.getText(), (t) => t.includes('##paidbegin##'), 'undo to restore the text');
+  });
+
+  test('changing gongwen.rules changes the diagnostics', async () => {
+    await until(() => gongwenDiagnostics(sampleUri), (d) => d.some((x) => codeOf(x) === 'placeholder/latin-x'), 'latin-x diagnostics');
+    await vscode.workspace.getConfiguration('gongwen').update('rules', { 'placeholder/latin-x': 'off' }, vscode.ConfigurationTarget.Global);
+    await until(() => gongwenDiagnostics(sampleUri), (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'placeholder/latin-x'), 'latin-x to be turned off');
+    await vscode.workspace.getConfiguration('gongwen').update('rules', undefined, vscode.ConfigurationTarget.Global);
+    await until(() => gongwenDiagnostics(sampleUri), (d) => d.some((x) => codeOf(x) === 'placeholder/latin-x'), 'latin-x to come back');
+  });
+
+  test('inserts a snippet by name', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'gongwen', content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'gongwen', name: '结尾与落款' });
+    await until(() => editor.document.getText(), (t) => t.includes('以上报告'), 'the snippet text');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('runs every contributed command', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
+    const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
+    assert.ok(commands.includes('gongwen.restartServer'));
+    const doc = await vscode.workspace.openTextDocument(sampleUri);
+    await vscode.window.showTextDocument(doc);
+    for (const command of commands) await vscode.commands.executeCommand(command);
+    // the server is still (or again) serving
+    const symbols = await until(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sampleUri),
+      (s) => !!s && s.length === 1,
+      'symbols after the commands',
+    );
+    assert.strictEqual(symbols.length, 1);
+  });
+});
