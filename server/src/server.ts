@@ -19,7 +19,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   findings,
+  fixText,
   isMostlyChinese,
+  minimalEdit,
   parse,
   resolveOptions,
   toDiagnostic,
@@ -48,6 +50,8 @@ interface Parsed {
 }
 const parsed = new Map<string, Parsed>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** The settings each document was last linted with (code actions reuse them synchronously). */
+const lastSettings = new Map<string, ServerSettings>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -130,6 +134,7 @@ async function validate(doc: TextDocument): Promise<void> {
     return;
   }
   const entry = parsedOf(current);
+  lastSettings.set(doc.uri, settings);
   const resolved = resolveOptions(settings.lint);
   entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
     toDiagnostic(entry.doc, f),
@@ -162,6 +167,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   parsed.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
+  lastSettings.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -201,31 +207,20 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   }
   if (wants(FIX_ALL_KIND)) {
     const entry = parsed.get(uri);
-    if (entry && entry.version === doc.version && entry.linted) {
-      const edits = safeEdits(entry.diagnostics);
-      if (edits.length) {
-        actions.push({ title: `修复全部可自动修复的问题（${edits.length} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+    const settings = lastSettings.get(uri);
+    if (entry && entry.version === doc.version && entry.linted && settings) {
+      // every safe fix, repeated until stable (a renumbering may follow a punctuation fix), as one edit
+      const text = doc.getText();
+      const { output, applied } = fixText(text, resolveOptions(settings.lint), languageOf(doc));
+      const edit = minimalEdit(text, output);
+      if (edit) {
+        const range = entry.doc.lines.range(edit.start, edit.end);
+        actions.push({ title: `修复全部可自动修复的问题（${applied} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: [{ range, newText: edit.newText }] } } });
       }
     }
   }
   return actions;
 });
-
-/** The first safe fix of each diagnostic, skipping fixes that overlap one already taken. */
-function safeEdits(diagnostics: Diagnostic[]): TextEdit[] {
-  const kept: TextEdit[] = [];
-  const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
-  for (const d of diagnostics) {
-    const f = d.data?.fixes?.find((x) => x.safe);
-    if (!f) continue;
-    const edits = f.edits as TextEdit[];
-    if (edits.some((e) => kept.some((k) => overlaps(e, k)))) continue;
-    kept.push(...edits);
-  }
-  return kept;
-}
 
 documents.listen(connection);
 connection.listen();

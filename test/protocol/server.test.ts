@@ -76,6 +76,37 @@ describe('language server over stdio', () => {
     assert.ok(!fixed.includes('##paid'));
   });
 
+  it('fixes every numbering problem with one fixAll edit; the result lints clean of them', async () => {
+    const uri = 'file:///reports/numbering.gongwen';
+    const text = ['述职报告', '一.总体', '(一)学习', '1、理论', '3、实践', '二、问题', '二、问题', '（三）子', '一是甲。二是乙。二是丙。'].join('\r\n');
+    c.open(uri, text, 'gongwen', 1);
+    const p = await c.diagnosticsFor(uri, 1);
+    assert.ok(p.diagnostics.filter((d: any) => d.code.startsWith('numbering/')).length >= 6);
+    const actions = await c.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.gongwen');
+    const fixed = applyLspEdits(text, actions[0].edit.changes[uri]);
+    assert.equal(fixed, ['述职报告', '一、总体', '（一）学习', '1.理论', '2.实践', '二、问题', '三、问题', '（一）子', '一是甲。二是乙。三是丙。'].join('\r\n'));
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const p2 = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(p2.diagnostics.filter((d: any) => d.code.startsWith('numbering/')), []);
+  });
+
+  it('offers the renumbering quick fix for a duplicated 二是 in the sample', async () => {
+    const p = await c.diagnosticsFor(SAMPLE_URI, 1);
+    const d = p.diagnostics.find((x: any) => x.code === 'numbering/enumeration');
+    assert.deepEqual(d.range, { start: { line: 12, character: 261 }, end: { line: 12, character: 263 } });
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: SAMPLE_URI }, range: d.range, context: { diagnostics: [d] } });
+    const fix = actions.find((a: any) => a.kind === 'quickfix');
+    assert.equal(fix.title, '改为“三是”');
+    const fixed = applyLspEdits(sample, fix.edit.changes[SAMPLE_URI]);
+    assert.equal(fixed.split('\n')[12].slice(261, 263), '三是');
+  });
+
   it('follows incremental edits: a 𠀀 before an XX moves its column by 2', async () => {
     const uri = 'file:///reports/edit.gongwen';
     c.open(uri, '标题\nXX镇\n', 'gongwen', 1);

@@ -20,7 +20,7 @@ describe('gongwen-lint', () => {
     assert.equal(r.status, 1);
     const lines = r.stdout.trim().split('\n');
     assert.match(lines[0], /^examples\/town-secretary-report\.txt:1:6 {2}error {3}.+ {2}placeholder\/latin-x$/);
-    assert.match(lines[lines.length - 1], /41 个问题.*41 个错误/);
+    assert.match(lines[lines.length - 1], /^✖ \d+ 个问题（\d+ 个错误，\d+ 个警告，\d+ 个提示），检查了 1 个文件$/);
   });
 
   it('prints JSON with 0-based LSP diagnostics', () => {

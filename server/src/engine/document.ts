@@ -4,6 +4,7 @@
  */
 import { LineIndex } from './positions';
 import { parseArabic, parseChineseNumeral } from './chars';
+import { enumerationSequences, parseEnumerations, type EnumerationSequence } from './enumeration';
 
 export type DocumentLanguage = 'gongwen' | 'plaintext' | 'markdown';
 
@@ -75,6 +76,13 @@ export class ReportDocument {
       if (h) this.headings.push(h);
     }
     this.title = findTitle(this);
+  }
+
+  private _enumerations: EnumerationSequence[] | undefined;
+
+  /** Inline enumerations (一是/二是, 第一/第二, 其一/其二, 首先/其次), grouped into sequences; parsed on first use. */
+  get enumerations(): EnumerationSequence[] {
+    return (this._enumerations ??= enumerationSequences(this, parseEnumerations(this)));
   }
 
   inZone(offset: number, mask: number): boolean {

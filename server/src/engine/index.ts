@@ -44,11 +44,9 @@ export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleE
       onRuleError?.(rule.meta.id, err);
       continue;
     }
-    for (const f of found) {
-      // a configured severity wins; otherwise a finding may carry its own (e.g. information-level cases)
-      const configured = resolved.severities.get(rule.meta.id) !== rule.meta.severity;
-      out.push({ ...f, rule, severity: configured ? (setting as Severity) : (f.severity ?? (setting as Severity)) });
-    }
+    // a configured severity wins; otherwise a finding may carry its own (e.g. an information-level case)
+    const configured = resolved.configured.has(rule.meta.id);
+    for (const f of found) out.push({ ...f, rule, severity: configured ? (setting as Severity) : (f.severity ?? (setting as Severity)) });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
@@ -108,11 +106,14 @@ export interface FixResult {
  */
 export function fix(text: string, options?: LintOptions): FixResult {
   const { options: valid } = validateOptions(options ?? {});
-  const resolved = resolveOptions(valid);
+  return fixText(text, resolveOptions(valid), valid.language);
+}
+
+export function fixText(text: string, resolved: ResolvedOptions, language?: DocumentLanguage): FixResult {
   let output = text;
   let applied = 0;
   for (let pass = 0; pass < 8; pass++) {
-    const doc = parse(output, valid.language);
+    const doc = parse(output, language);
     const edits = collectSafeEdits(findings(doc, resolved));
     if (!edits.length) break;
     output = applyEdits(output, edits);
@@ -136,6 +137,24 @@ function collectSafeEdits(found: RuleFinding[]) {
     kept.push(...edits);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): { start: number; end: number; newText: string } | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  // never split a surrogate pair or a \r\n
+  while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))) start--;
+  while (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Applies non-overlapping edits (offsets into `text`). */

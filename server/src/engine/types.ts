@@ -58,4 +58,13 @@ export interface Rule {
 export interface ResolvedOptions {
   /** Severity per rule id, after defaults and overrides; 'off' disables. */
   severities: Map<string, SeveritySetting>;
+  /** Rule ids whose severity the user set (their findings all take that severity). */
+  configured: Set<string>;
+  /** Accepted heading number forms. */
+  numbering: NumberingStyle;
+}
+
+export interface NumberingStyle {
+  level3: '1.' | '1．' | '1、';
+  level4: '（1）' | '(1)';
 }

@@ -7,6 +7,10 @@ import { placeholderBracket } from './placeholder-bracket';
 import { placeholderPending } from './placeholder-pending';
 import { placeholderBlank } from './placeholder-blank';
 import { placeholderResidue } from './placeholder-residue';
+import { numberingPunctuation } from './numbering-punctuation';
+import { numberingSequence } from './numbering-sequence';
+import { numberingHierarchy } from './numbering-hierarchy';
+import { numberingEnumeration } from './numbering-enumeration';
 
 export const rules: readonly Rule[] = [
   placeholderLatinX,
@@ -16,6 +20,10 @@ export const rules: readonly Rule[] = [
   placeholderPending,
   placeholderBlank,
   placeholderResidue,
+  numberingPunctuation,
+  numberingSequence,
+  numberingHierarchy,
+  numberingEnumeration,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));
