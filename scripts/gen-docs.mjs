@@ -36,8 +36,10 @@ for (const m of engine.listRules()) {
   write(`docs/rules/${m.id}.md`, lines.join('\n'));
 }
 
-const ruleTable = ['| 规则 | 类别 | 默认 | 修复 | 说明 |', '|---|---|---|---|---|',
-  ...engine.listRules().map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.category} | ${m.severity} | ${m.fixable ? '✔' : ''} | ${cell(m.description)} |`)].join('\n');
+const PHRASE_RULES = ['phrasing/political', 'phrasing/outdated', 'phrasing/colloquial', 'typo/fixed-phrase'];
+const entries = (m) => (PHRASE_RULES.includes(m.id) ? String(engine.countEntries(m.id)) : '');
+const ruleTable = ['| 规则 | 类别 | 默认 | 修复 | 词条 | 说明 |', '|---|---|---|---|---|---|',
+  ...engine.listRules().map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.category} | ${m.severity} | ${m.fixable ? '✔' : ''} | ${entries(m)} | ${cell(m.description)} |`)].join('\n');
 
 const props = pkg.contributes.configuration.properties;
 const settingsTable = ['| 设置 | 类型 | 默认值 | 说明 |', '|---|---|---|---|',

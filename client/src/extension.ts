@@ -20,8 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { scheme: 'vscode-remote', language },
   ]);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
-    synchronize: { configurationSection: 'gongwen' },
+    // .gongwen.json too, so that its unsaved edits apply at once and its problems show on it
+    documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
+    synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
     outputChannelName: '公文助手',
   };
   client = new LanguageClient('gongwen', '公文助手', serverOptions, clientOptions);

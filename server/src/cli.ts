@@ -5,13 +5,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lint, listRules, validateOptions, type Diagnostic, type LintOptions } from './engine';
+import { countEntries, lint, listRules, type Diagnostic, type LintOptions } from './engine';
 import { decodeReport } from './engine/decode';
+import type { PhraseCategory } from './engine/phrases';
+import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 
 const USAGE = `用法: gongwen-lint [选项] <文件…>
 
 选项:
   --format <stylish|json>  输出格式（默认 stylish）
+  --config <文件>          使用指定的配置文件（默认：从每个文件所在目录向上查找 .gongwen.json）
   --list-rules             列出全部规则
   -h, --help               显示本帮助
 
@@ -24,6 +27,7 @@ interface Args {
   files: string[];
   listRules: boolean;
   help: boolean;
+  config?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -38,7 +42,12 @@ function parseArgs(argv: string[]): Args | string {
       const v = a.slice(9);
       if (v !== 'stylish' && v !== 'json') return `--format 的取值应为 stylish 或 json，收到：${v}`;
       args.format = v;
-    } else if (a === '--list-rules') args.listRules = true;
+    } else if (a === '--config' || a === '-c') {
+      const v = argv[++i];
+      if (!v) return '--config 需要一个文件路径';
+      args.config = v;
+    } else if (a.startsWith('--config=')) args.config = a.slice(9);
+    else if (a === '--list-rules') args.listRules = true;
     else if (a === '-h' || a === '--help') args.help = true;
     else if (a === '--') args.files.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith('-') && a !== '-') return `未知选项：${a}`;
@@ -70,14 +79,38 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (parsed.listRules) {
     const metas = listRules();
     const w = Math.max(...metas.map((m) => m.id.length));
-    for (const m of metas) out(`${pad(m.id, w + 2)}${pad(m.severity, 9)}${m.fixable ? '可修复  ' : '        '}${m.description}`);
+    for (const m of metas) {
+      const phrases = ['phrasing/political', 'phrasing/outdated', 'phrasing/colloquial', 'typo/fixed-phrase'].includes(m.id)
+        ? `（${countEntries(m.id as PhraseCategory)} 个词条）` : '';
+      out(`${pad(m.id, w + 2)}${pad(m.severity, 9)}${m.fixable ? '可修复  ' : '        '}${m.description}${phrases}`);
+    }
     return 0;
   }
   if (!parsed.files.length) {
     err(`gongwen-lint: 请指定要检查的文件。\n\n${USAGE}`);
     return 2;
   }
-  const options: LintOptions = validateOptions({}).options;
+  let explicit: LoadedConfig | undefined;
+  if (parsed.config) {
+    explicit = readConfigFile(parsed.config);
+    if (!explicit) {
+      err(`gongwen-lint: 无法读取配置文件 ${parsed.config}`);
+      return 2;
+    }
+  }
+  const reported = new Set<string>();
+  const optionsFor = (file: string): LintOptions => {
+    const config = explicit ?? (() => {
+      const found = findConfigFile(file);
+      return found ? readConfigFile(found) : undefined;
+    })();
+    if (!config) return {};
+    if (!reported.has(config.path)) {
+      reported.add(config.path);
+      for (const p of config.problems) err(`gongwen-lint: ${config.path}：${p.message}`);
+    }
+    return config.options;
+  };
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   let unreadable = false;
   let errors = 0;
@@ -101,7 +134,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     const language = file.endsWith('.md') || file.endsWith('.markdown') ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
-    const diagnostics = lint(decoded.text, { ...options, language });
+    const diagnostics = lint(decoded.text, { ...optionsFor(file), language });
     results.push({ file, diagnostics });
     for (const d of diagnostics) {
       if (d.severity === 1) errors++;

@@ -17,6 +17,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
+import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
   findings,
   fixText,
@@ -31,6 +33,8 @@ import {
 } from './engine';
 import { documentSymbols, foldingRanges } from './engine/outline';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { LineIndex } from './engine/positions';
+import { CONFIG_FILE_NAME, mergeOptions } from './engine';
 
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 
@@ -57,6 +61,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -82,25 +88,73 @@ connection.onDidChangeConfiguration(() => {
   }
 });
 
+function notifyOnce(problem: string): void {
+  if (reportedProblems.has(problem)) return;
+  reportedProblems.add(problem);
+  void connection.window.showWarningMessage(`公文助手：${problem}`);
+}
+
+/** Settings (user, then workspace, as the client resolves them for the document), then .gongwen.json on top. */
 function settingsFor(uri: string): Promise<ServerSettings> {
-  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'gongwen' })
-      .then(readSettings, () => DEFAULT_SETTINGS)
-      .then((settings) => {
-        for (const p of settings.problems) {
-          if (reportedProblems.has(p)) continue;
-          reportedProblems.add(p);
-          void connection.window.showWarningMessage(`公文助手：${p}`);
-        }
-        return settings;
-      });
+    const fromClient = canPullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'gongwen' }).then(readSettings, () => DEFAULT_SETTINGS)
+      : Promise.resolve(DEFAULT_SETTINGS);
+    s = fromClient.then((settings) => {
+      for (const p of settings.problems) notifyOnce(p);
+      const file = workspaceConfigFor(uri);
+      return file ? { ...settings, lint: mergeOptions(settings.lint, file.options) } : settings;
+    });
     settingsCache.set(uri, s);
   }
   return s;
 }
+
+// ---- .gongwen.json ----
+
+const configFiles = new Map<string, LoadedConfig | null>();
+let workspaceRoots: string[] = [];
+
+function workspaceConfigFor(uri: string): LoadedConfig | undefined {
+  if (!uri.startsWith(URI_FILE_PREFIX)) return undefined;
+  const file = findConfigFile(fileUriToPath(uri), workspaceRoots);
+  if (!file) return undefined;
+  let loaded = configFiles.get(file);
+  if (loaded === undefined) {
+    const open = documents.get(pathToFileUri(file));
+    loaded = readConfigFile(file, open?.getText()) ?? null;
+    configFiles.set(file, loaded);
+    if (loaded) publishConfigProblems(loaded);
+  }
+  return loaded ?? undefined;
+}
+
+function publishConfigProblems(config: LoadedConfig): void {
+  const lines = new LineIndex(config.text);
+  const diagnostics: LspDiagnostic[] = config.problems.map((p) => ({
+    range: lines.range(p.start, p.end),
+    severity: 2,
+    source: 'gongwen',
+    code: 'config',
+    message: p.message,
+  }));
+  void connection.sendDiagnostics({ uri: pathToFileUri(config.path), diagnostics });
+  if (config.problems.length) notifyOnce(`${CONFIG_FILE_NAME} 有 ${config.problems.length} 处配置错误，已忽略这些项，其余配置照常生效。`);
+}
+
+function configChanged(): void {
+  configFiles.clear();
+  settingsCache.clear();
+  for (const d of documents.all()) {
+    if (d.uri.endsWith('/' + CONFIG_FILE_NAME)) continue;
+    schedule(d, 0);
+  }
+}
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE_NAME))) configChanged();
+});
 
 function languageOf(doc: TextDocument): DocumentLanguage {
   return doc.languageId === 'markdown' ? 'markdown' : doc.languageId === 'gongwen' ? 'gongwen' : 'plaintext';
@@ -125,6 +179,7 @@ function parsedOf(doc: TextDocument): Parsed {
 }
 
 async function validate(doc: TextDocument): Promise<void> {
+  if (doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return; // its problems are published by the config loader
   const version = doc.version;
   const settings = await settingsFor(doc.uri);
   const current = documents.get(doc.uri);
@@ -157,6 +212,15 @@ function schedule(doc: TextDocument, delay: number): void {
 
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => {
+  if (e.document.uri.endsWith('/' + CONFIG_FILE_NAME)) {
+    // the config file edited in the editor: its unsaved text applies at once
+    configChanged();
+    if (e.document.uri.startsWith(URI_FILE_PREFIX)) {
+      const loaded = readConfigFile(fileUriToPath(e.document.uri), e.document.getText());
+      if (loaded) publishConfigProblems(loaded);
+    }
+    return;
+  }
   // short debounce for ordinary reports, longer for very large ones
   const size = e.document.getText().length;
   schedule(e.document, size < 200_000 ? 0 : size < 2_000_000 ? 30 : 150);
@@ -205,6 +269,15 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
       }
     }
   }
+  if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'gongwen' && /^(phrasing|typo)\//.test(String(d.code)))) {
+    const entry = parsed.get(uri);
+    if (entry && entry.version === doc.version && entry.linted) {
+      const edits = firstSafeEdits(entry.diagnostics.filter((d) => /^(phrasing|typo)\//.test(d.code)));
+      if (edits.length > 1) {
+        actions.push({ title: `修复本文档全部提法和错别字问题（${edits.length} 处）`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
+      }
+    }
+  }
   if (wants(FIX_ALL_KIND)) {
     const entry = parsed.get(uri);
     const settings = lastSettings.get(uri);
@@ -221,6 +294,19 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   }
   return actions;
 });
+
+/** The first safe fix of each diagnostic, skipping fixes that overlap one already taken. */
+function firstSafeEdits(diagnostics: Diagnostic[]): TextEdit[] {
+  const kept: TextEdit[] = [];
+  const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
+  const overlaps = (a: TextEdit, b: TextEdit) => key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
+  for (const d of diagnostics) {
+    const f = d.data?.fixes?.find((x) => x.safe);
+    if (!f || f.edits.some((e) => kept.some((k) => overlaps(e as TextEdit, k)))) continue;
+    kept.push(...(f.edits as TextEdit[]));
+  }
+  return kept;
+}
 
 documents.listen(connection);
 connection.listen();

@@ -198,6 +198,62 @@ describe('settings pulled from the client', () => {
   });
 });
 
+describe('.gongwen.json in the workspace', () => {
+  it('applies it over the settings, shows its problems on it, and follows its edits', async () => {
+    const fs2 = await import('node:fs');
+    const os = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ws-'));
+    const cfg = path.join(dir, '.gongwen.json');
+    fs2.writeFileSync(cfg, JSON.stringify({ rules: { 'placeholder/latin-x': 'off', 'no/such': 'error' } }, null, 2));
+    const c = new LspClient();
+    try {
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ rules: { 'placeholder/latin-x': 'warning' } })));
+      await c.request('initialize', { processId: null, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+      c.notify('initialized', {});
+      const uri = pathToFileURL(path.join(dir, 'report.txt')).href;
+      c.open(uri, '工作总结\nXX镇以身作责。', 'plaintext', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.deepEqual(p.diagnostics.map((d: any) => d.code), ['typo/fixed-phrase']);
+      const cfgUri = pathToFileURL(cfg).href;
+      const problems = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === cfgUri);
+      assert.equal(problems.diagnostics.length, 1, JSON.stringify(problems.diagnostics));
+      assert.match(problems.diagnostics[0].message, /未知的规则“no\/such”/);
+      assert.equal(problems.diagnostics[0].range.start.line, 3, "on the offending key");
+      // edited in the editor (unsaved): applies at once
+      c.open(cfgUri, '{}', 'json', 1);
+      c.notify('textDocument/didChange', { textDocument: { uri: cfgUri, version: 2 }, contentChanges: [{ text: '{ "rules": { "typo": "off" } }' }] });
+      const p2 = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length === 1 && x.diagnostics[0].code === 'placeholder/latin-x');
+      assert.equal(p2.diagnostics[0].severity, 2, 'the setting applies where the file is silent');
+    } finally {
+      c.kill();
+      fs2.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('phrase fixes over the protocol', () => {
+  it('offers one quick fix for every phrasing and typo finding in the document', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/phr.gongwen';
+      const text = '工作总结\n以身作责，再接再励，目的是为了学习习近平总书记系列讲话精神。';
+      c.open(uri, text, 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics.length, 4);
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: p.diagnostics[0].range, context: { diagnostics: [p.diagnostics[0]] } });
+      const all = actions.find((a: any) => a.title.startsWith('修复本文档全部提法和错别字问题'));
+      assert.ok(all, actions.map((a: any) => a.title).join(' | '));
+      assert.equal(applyLspEdits(text, all.edit.changes[uri]), '工作总结\n以身作则，再接再厉，目的是学习习近平总书记系列重要讲话精神。');
+      assert.equal(actions[0].title, '改为“以身作则”');
+      assert.equal(actions[0].isPreferred, true);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
 describe('lifecycle', () => {
   it('shuts down and exits with code 0', async () => {
     const c = new LspClient();

@@ -71,9 +71,36 @@ describe('gongwen-lint', () => {
     assert.equal(run('--bogus').status, 2);
   });
 
-  it('lists the rules', () => {
+  it('lists the rules with the number of entries of the phrase rules', () => {
     const r = run('--list-rules');
     assert.equal(r.status, 0);
     assert.match(r.stdout, /placeholder\/latin-x\s+error/);
+    assert.match(r.stdout, /typo\/fixed-phrase\s+warning.*（\d{3,} 个词条）/);
+  });
+
+  it('reads the nearest .gongwen.json, and --config', () => {
+    const dir = path.join(tmp, 'proj', 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'proj', '.gongwen.json'), JSON.stringify({ rules: { 'placeholder/latin-x': 'off' }, phrases: { add: [{ wrong: '简称为', right: '简称' }] } }));
+    const f = path.join(dir, 'r.txt');
+    fs.writeFileSync(f, '工作总结\nXX镇简称为城关镇。\n');
+    const out = JSON.parse(run('--format', 'json', f).stdout);
+    assert.deepEqual(out[0].diagnostics.map((d: any) => d.code), ['typo/fixed-phrase']);
+    const other = path.join(tmp, 'other.json');
+    fs.writeFileSync(other, JSON.stringify({ rules: { placeholder: 'warning' } }));
+    const r = run('--format', 'json', '--config', other, f);
+    assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d: any) => [d.code, d.severity]), [['placeholder/latin-x', 2]]);
+    assert.equal(r.status, 0);
+  });
+
+  it('reports a broken .gongwen.json on stderr and lints with defaults', () => {
+    const dir = path.join(tmp, 'broken');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.gongwen.json'), '{ "rules": { "placeholder/latin-x": "off", }');
+    const f = path.join(dir, 'r.txt');
+    fs.writeFileSync(f, 'XX镇\n');
+    const r = run('--format', 'json', f);
+    assert.match(r.stderr, /不是有效的 JSON/);
+    assert.equal(JSON.parse(r.stdout)[0].diagnostics.length, 1);
   });
 });

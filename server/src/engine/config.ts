@@ -5,6 +5,7 @@
 import type { Category, NumberingStyle, ResolvedOptions, SeveritySetting } from './types';
 import { rules, rulesById } from './rules';
 import { GB_STYLE } from './numbering';
+import { compileUserPhrases, MAX_USER_PHRASES, PHRASE_CATEGORIES, type PhraseCategory, type UserPhrase } from './phrases';
 
 export interface LintOptions {
   /** `{ "placeholder/latin-x": "warning", "phrasing": "off" }`: a rule id or a whole category. */
@@ -13,6 +14,8 @@ export interface LintOptions {
   language?: 'gongwen' | 'plaintext' | 'markdown';
   /** House style for heading numbers where it differs from GB/T 9704: `{ "level3": "1、" }`. */
   numbering?: Partial<NumberingStyle>;
+  /** Own phrase entries, and built-in ones turned off (by their wrong form). */
+  phrases?: { add?: UserPhrase[]; disable?: string[] };
 }
 
 export interface OptionProblem {
@@ -69,12 +72,76 @@ export function validateOptions(raw: unknown): { options: LintOptions; problems:
       options.numbering = numbering;
     }
   }
+  if (obj.phrases !== undefined) {
+    const phrases = validatePhrases(obj.phrases, problems);
+    if (phrases) options.phrases = phrases;
+  }
   if (obj.language !== undefined) {
     if (obj.language === 'gongwen' || obj.language === 'plaintext' || obj.language === 'markdown') options.language = obj.language;
     else problems.push({ path: 'language', message: '“language”应为 gongwen、plaintext 或 markdown。' });
   }
   return { options, problems };
 }
+
+const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint'];
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 50);
+
+function validatePhrases(raw: unknown, problems: OptionProblem[]): LintOptions['phrases'] | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ path: 'phrases', message: '“phrases”应为对象，例如 { "add": [{ "wrong": "…", "right": "…" }], "disable": ["…"] }。' });
+    return undefined;
+  }
+  const obj = raw as Record<string, unknown>;
+  const out: NonNullable<LintOptions['phrases']> = {};
+  if (obj.disable !== undefined) {
+    if (!Array.isArray(obj.disable)) problems.push({ path: 'phrases.disable', message: '“phrases.disable”应为字符串数组（要关闭的内置词条的错误写法）。' });
+    else out.disable = obj.disable.filter((x): x is string => typeof x === 'string');
+  }
+  if (obj.add !== undefined) {
+    if (!Array.isArray(obj.add)) {
+      problems.push({ path: 'phrases.add', message: '“phrases.add”应为数组。' });
+    } else {
+      const add: UserPhrase[] = [];
+      if (obj.add.length > MAX_USER_PHRASES) {
+        problems.push({ path: 'phrases.add', message: `自定义词条过多（${obj.add.length} 条），只使用前 ${MAX_USER_PHRASES} 条。` });
+      }
+      let reported = 0;
+      const report = (p: OptionProblem) => {
+        if (reported++ < 20) problems.push(p);
+      };
+      obj.add.slice(0, MAX_USER_PHRASES).forEach((item, i) => {
+        const path = `phrases.add[${i}]`;
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) return report({ path, message: '词条应为对象，至少包含 “wrong”。' });
+        const e = item as Record<string, unknown>;
+        if (typeof e.wrong !== 'string' || !e.wrong.trim() || e.wrong.length > 100) return report({ path: `${path}.wrong`, message: '“wrong”应为 1～100 个字符的字符串。' });
+        const right = e.right;
+        if (!(right === undefined || right === null || typeof right === 'string' || isStringList(right))) return report({ path: `${path}.right`, message: '“right”应为字符串、字符串数组或 null。' });
+        if (e.category !== undefined && !PHRASE_CATEGORIES.includes(e.category as PhraseCategory)) {
+          return report({ path: `${path}.category`, message: `“category”应为 ${PHRASE_CATEGORIES.join('、')} 之一。` });
+        }
+        for (const g of ['notPrecededBy', 'notFollowedBy'] as const) {
+          if (e[g] !== undefined && !isStringList(e[g])) return report({ path: `${path}.${g}`, message: `“${g}”应为字符串数组。` });
+        }
+        if (e.severity !== undefined && !SEVERITY_VALUES.includes(e.severity as string)) return report({ path: `${path}.severity`, message: '“severity”应为 error、warning、info 或 hint。' });
+        add.push({
+          wrong: e.wrong,
+          right: right as UserPhrase['right'],
+          category: e.category as PhraseCategory | undefined,
+          reason: typeof e.reason === 'string' ? e.reason.slice(0, 200) : undefined,
+          notPrecededBy: e.notPrecededBy as string[] | undefined,
+          notFollowedBy: e.notFollowedBy as string[] | undefined,
+          severity: e.severity as UserPhrase['severity'],
+        });
+      });
+      if (reported > 20) problems.push({ path: 'phrases.add', message: `另有 ${reported - 20} 个词条有误，已跳过。` });
+      out.add = add;
+    }
+  }
+  return out;
+}
+
+let phraseConfigs = 0;
+const compiledByConfig = new WeakMap<object, { set: ReturnType<typeof compileUserPhrases>; key: string }>();
 
 /** Severity per rule: the rule's default, then a category override, then a rule override. */
 export function resolveOptions(options: LintOptions = {}): ResolvedOptions {
@@ -86,5 +153,20 @@ export function resolveOptions(options: LintOptions = {}): ResolvedOptions {
     if (set !== undefined) configured.add(rule.meta.id);
     severities.set(rule.meta.id, set ?? rule.meta.severity);
   }
-  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering } };
+  const add = options.phrases?.add;
+  let userPhrases: ResolvedOptions['userPhrases'];
+  let phrasesKey = 'builtin';
+  if (add?.length) {
+    // compiled once per configuration object: a settings change makes a new one
+    let compiled = compiledByConfig.get(add);
+    if (!compiled) {
+      compiled = { set: compileUserPhrases(add), key: `user${++phraseConfigs}` };
+      compiledByConfig.set(add, compiled);
+    }
+    userPhrases = compiled.set;
+    phrasesKey = compiled.key;
+  }
+  const disabledPhrases = new Set(options.phrases?.disable ?? []);
+  if (disabledPhrases.size) phrasesKey += `-${[...disabledPhrases].join('|').length}-${disabledPhrases.size}`;
+  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey };
 }

@@ -85,6 +85,34 @@ export class ReportDocument {
     return (this._enumerations ??= enumerationSequences(this, parseEnumerations(this)));
   }
 
+  private _reportYear: number | null | undefined;
+
+  /** The year the report is about: the first 19xx/20xx in the title, else in the first three non-empty lines. */
+  get reportYear(): number | undefined {
+    if (this._reportYear === undefined) {
+      this._reportYear = null;
+      const lines: string[] = [];
+      if (this.title) lines.push(this.title.text);
+      for (let l = 0; l < this.lines.lineCount && lines.length < 4; l++) if (this.lineText(l).trim()) lines.push(this.lineText(l));
+      for (const t of lines) {
+        const m = /(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])/.exec(t);
+        if (m) {
+          this._reportYear = Number(m[1]);
+          break;
+        }
+      }
+    }
+    return this._reportYear ?? undefined;
+  }
+
+  private readonly memos = new Map<string, unknown>();
+
+  /** Work shared by several rules on this version (e.g. one pass of the phrase matcher). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
   inZone(offset: number, mask: number): boolean {
     return (this.zones[offset] & mask) !== 0;
   }

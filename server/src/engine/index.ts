@@ -11,6 +11,8 @@ import type { Finding, ResolvedOptions, Rule, RuleMeta, Severity } from './types
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticFix, type DocumentSymbol, type FoldingRange } from './lsp-types';
 
 export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules };
+export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
+export { countEntries } from './phrases';
 export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
 export const DOCS_BASE = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';

@@ -62,6 +62,12 @@ export interface ResolvedOptions {
   configured: Set<string>;
   /** Accepted heading number forms. */
   numbering: NumberingStyle;
+  /** Built-in phrase entries the user turned off, by wrong form. */
+  disabledPhrases: Set<string>;
+  /** The user's own phrase entries, compiled once. */
+  userPhrases?: import('./phrases').PhraseSet;
+  /** Identifies the user phrase configuration (memo key for the phrase pass). */
+  phrasesKey: string;
 }
 
 export interface NumberingStyle {

@@ -11,6 +11,10 @@ import { numberingPunctuation } from './numbering-punctuation';
 import { numberingSequence } from './numbering-sequence';
 import { numberingHierarchy } from './numbering-hierarchy';
 import { numberingEnumeration } from './numbering-enumeration';
+import { phrasingPolitical } from './phrasing-political';
+import { phrasingOutdated } from './phrasing-outdated';
+import { phrasingColloquial } from './phrasing-colloquial';
+import { typoFixedPhrase } from './typo-fixed-phrase';
 
 export const rules: readonly Rule[] = [
   placeholderLatinX,
@@ -24,6 +28,10 @@ export const rules: readonly Rule[] = [
   numberingSequence,
   numberingHierarchy,
   numberingEnumeration,
+  phrasingPolitical,
+  phrasingOutdated,
+  phrasingColloquial,
+  typoFixedPhrase,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,68 @@
+/**
+ * `.gongwen.json`: the same keys as the settings, read from text. Invalid JSON or values give problems
+ * with the offsets to show them at; everything valid still applies.
+ */
+import { validateOptions, type LintOptions } from './config';
+
+export interface ConfigFileProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export const CONFIG_FILE_NAME = '.gongwen.json';
+
+export function parseConfigFile(text: string): { options: LintOptions; problems: ConfigFileProblem[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = text.length - body.length;
+  if (!body.trim()) return { options: {}, problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(msg);
+    const pos = at ? Math.min(Number(at[1]), body.length) + shift : 0;
+    return { options: {}, problems: [{ message: `${CONFIG_FILE_NAME} 不是有效的 JSON（${msg}），其中的配置未生效。`, start: pos, end: Math.min(pos + 1, text.length) }] };
+  }
+  const known = new Set(['$schema', 'rules', 'numbering', 'phrases']);
+  const problems: ConfigFileProblem[] = [];
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const key of Object.keys(raw)) {
+      if (!known.has(key)) problems.push({ message: `未知的配置项“${key}”（可用：rules、numbering、phrases）。`, ...locate(text, [key]) });
+    }
+    delete (raw as Record<string, unknown>).$schema;
+  }
+  const { options, problems: optionProblems } = validateOptions(raw);
+  for (const p of optionProblems) problems.push({ message: p.message, ...locate(text, p.path.split(/\.(?![^[]*\])/)) });
+  return { options, problems };
+}
+
+/** Finds the key of a path like rules.placeholder/latin-x in the text (best effort: the last key found). */
+function locate(text: string, path: string[]): { start: number; end: number } {
+  let from = 0;
+  let found = { start: 0, end: Math.min(1, text.length) };
+  for (const part of path) {
+    const key = part.replace(/\[\d+\]$/, '');
+    if (!key) continue;
+    const at = text.indexOf(JSON.stringify(key), from);
+    if (at === -1) break;
+    found = { start: at, end: at + JSON.stringify(key).length };
+    from = found.end;
+  }
+  return found;
+}
+
+/** Settings first, then the workspace file on top: rules and numbering override, phrase lists add up. */
+export function mergeOptions(base: LintOptions, over: LintOptions): LintOptions {
+  return {
+    ...base,
+    ...over,
+    rules: { ...base.rules, ...over.rules },
+    numbering: { ...base.numbering, ...over.numbering },
+    phrases: {
+      add: [...(base.phrases?.add ?? []), ...(over.phrases?.add ?? [])],
+      disable: [...(base.phrases?.disable ?? []), ...(over.phrases?.disable ?? [])],
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Aho–Corasick over UTF-16 code units: built once per phrase set, then one pass over the text finds
+ * every occurrence of every pattern, however many thousands there are.
+ */
+export interface Match {
+  start: number;
+  end: number;
+  /** Index of the pattern in the array the matcher was built from. */
+  pattern: number;
+}
+
+export class Matcher {
+  private readonly goto: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Patterns ending at each state (its own and, through failure links, its suffixes'). */
+  private readonly out: number[][] = [[]];
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    patterns.forEach((p, index) => {
+      if (!p) return;
+      let state = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let next = this.goto[state].get(c);
+        if (next === undefined) {
+          next = this.goto.length;
+          this.goto.push(new Map());
+          this.fail.push(0);
+          this.out.push([]);
+          this.goto[state].set(c, next);
+        }
+        state = next;
+      }
+      this.out[state].push(index);
+    });
+    // breadth-first: failure links and inherited outputs
+    const queue: number[] = [];
+    for (const s of this.goto[0].values()) queue.push(s);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const r = queue[qi];
+      for (const [c, s] of this.goto[r]) {
+        queue.push(s);
+        let f = this.fail[r];
+        while (f !== 0 && !this.goto[f].has(c)) f = this.fail[f];
+        const g = this.goto[f].get(c);
+        this.fail[s] = g !== undefined && g !== s ? g : 0;
+        if (this.out[this.fail[s]].length) this.out[s] = this.out[s].concat(this.out[this.fail[s]]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** Every occurrence of every pattern, in order of end offset. */
+  findAll(text: string): Match[] {
+    const found: Match[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let next = this.goto[state].get(c);
+      while (next === undefined && state !== 0) {
+        state = this.fail[state];
+        next = this.goto[state].get(c);
+      }
+      state = next ?? 0;
+      const outs = this.out[state];
+      for (let k = 0; k < outs.length; k++) {
+        const p = outs[k];
+        found.push({ start: i + 1 - this.lengths[p], end: i + 1, pattern: p });
+      }
+    }
+    return found;
+  }
+}
+
+/** Leftmost-longest selection of non-overlapping matches among those `accept` keeps. */
+export function selectLongest(matches: Match[], accept: (m: Match) => boolean): Match[] {
+  const sorted = matches.filter(accept).sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Match[] = [];
+  let until = -1;
+  for (const m of sorted) {
+    if (m.start < until) continue;
+    out.push(m);
+    until = m.end;
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * The phrase catalogue: wrong form → standard form, with guards. All built-in entries share one
+ * Aho–Corasick automaton, built once; a document is scanned once and every phrase rule reads the result.
+ */
+import type { ReportDocument } from './document';
+import { Zone } from './document';
+import { Matcher, selectLongest, type Match } from './matcher';
+import type { Finding, Fix, ResolvedOptions, Severity } from './types';
+import political from './phrases/political.json';
+import outdated from './phrases/outdated.json';
+import colloquial from './phrases/colloquial.json';
+import typos from './phrases/typos.json';
+
+export type PhraseCategory = 'phrasing/political' | 'phrasing/outdated' | 'phrasing/colloquial' | 'typo/fixed-phrase';
+export const PHRASE_CATEGORIES: readonly PhraseCategory[] = ['phrasing/political', 'phrasing/outdated', 'phrasing/colloquial', 'typo/fixed-phrase'];
+
+export interface PhraseEntry {
+  wrong: string;
+  /** The standard form(s); null when the passage must be rewritten. */
+  right: string | string[] | null;
+  /** Why, in Chinese. */
+  reason: string;
+  notPrecededBy?: string[];
+  notFollowedBy?: string[];
+  /** Flag only when one of these follows directly (截止 + a time point). */
+  followedBy?: string[];
+  /** Skip when the sentence mentions any of these (a historical account). */
+  notInSentenceWith?: string[];
+  /** Outdated only in reports of this year or later. */
+  fromYear?: number;
+  /** false: not inside 《titles》 (cited names keep their own wording). */
+  inTitles?: boolean;
+  skipQuotes?: boolean;
+  severity?: Severity;
+  confidence?: 'high' | 'medium';
+}
+
+export interface OrderedSet {
+  name: string;
+  members: string[];
+  reason: string;
+  /** Characters that may separate members; default 、 */
+  separators?: string;
+}
+
+interface PhraseFile {
+  category: PhraseCategory;
+  skipQuotes?: boolean;
+  entries: PhraseEntry[];
+  orderedSets?: OrderedSet[];
+}
+
+export interface TaggedEntry extends PhraseEntry {
+  category: PhraseCategory;
+  /** Entry from the user's settings or .gongwen.json. */
+  user?: boolean;
+}
+
+export class PhraseSet {
+  readonly matcher: Matcher;
+  constructor(readonly entries: TaggedEntry[]) {
+    this.matcher = new Matcher(entries.map((e) => e.wrong));
+  }
+}
+
+const FILES = [political, outdated, colloquial, typos] as unknown as PhraseFile[];
+
+export const BUILTIN_ENTRIES: readonly TaggedEntry[] = FILES.flatMap((f) =>
+  f.entries.map((e) => ({ ...e, category: f.category, skipQuotes: e.skipQuotes ?? f.skipQuotes })),
+);
+export const ORDERED_SETS: readonly OrderedSet[] = (political as unknown as PhraseFile).orderedSets ?? [];
+
+let builtin: PhraseSet | undefined;
+/** The automaton over every built-in entry, built on first use and kept. */
+export function builtinPhrases(): PhraseSet {
+  return (builtin ??= new PhraseSet(BUILTIN_ENTRIES as TaggedEntry[]));
+}
+
+export function countEntries(category: PhraseCategory): number {
+  return BUILTIN_ENTRIES.filter((e) => e.category === category).length + (category === 'phrasing/political' ? ORDERED_SETS.length : 0);
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !'。！？!?\n\r'.includes(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !'。！？!?\n\r'.includes(text[e])) e++;
+  return text.slice(s, e);
+}
+
+function accepts(doc: ReportDocument, e: TaggedEntry, m: Match): boolean {
+  const text = doc.text;
+  let mask = Zone.Code | Zone.Url;
+  if (e.skipQuotes) mask |= Zone.Quote;
+  if (e.inTitles === false) mask |= Zone.Book;
+  if (doc.touchesZone(m.start, m.end, mask)) return false;
+  if (e.notPrecededBy?.some((g) => text.slice(Math.max(0, m.start - g.length), m.start) === g)) return false;
+  if (e.notFollowedBy?.some((g) => text.startsWith(g, m.end))) return false;
+  if (e.followedBy && !e.followedBy.some((g) => text.startsWith(g, m.end))) return false;
+  if (e.fromYear !== undefined) {
+    const year = doc.reportYear;
+    if (year === undefined || year < e.fromYear) return false;
+  }
+  if (e.notInSentenceWith?.length) {
+    const sentence = sentenceAround(text, m.start, m.end);
+    if (e.notInSentenceWith.some((g) => sentence.includes(g))) return false;
+  }
+  return true;
+}
+
+export interface PhraseHit {
+  entry: TaggedEntry;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every accepted phrase occurrence of the document, leftmost-longest without overlaps, over the built-in
+ * catalogue (minus entries the user disabled) and the user's own entries. Computed once per version.
+ */
+export function phraseHits(doc: ReportDocument, options: ResolvedOptions): PhraseHit[] {
+  return doc.memo(`phrases:${options.phrasesKey}`, () => {
+    const sets = [builtinPhrases(), ...(options.userPhrases ? [options.userPhrases] : [])];
+    const candidates: { m: Match; entry: TaggedEntry }[] = [];
+    for (const set of sets) {
+      for (const m of set.matcher.findAll(doc.text)) {
+        const entry = set.entries[m.pattern];
+        if (!entry.user && options.disabledPhrases.has(entry.wrong)) continue;
+        candidates.push({ m, entry });
+      }
+    }
+    const byMatch = new Map<Match, TaggedEntry>(candidates.map((c) => [c.m, c.entry]));
+    return selectLongest(candidates.map((c) => c.m), (m) => accepts(doc, byMatch.get(m)!, m)).map((m) => ({
+      entry: byMatch.get(m)!,
+      start: m.start,
+      end: m.end,
+    }));
+  });
+}
+
+export function rightForms(e: PhraseEntry): string[] {
+  return e.right === null ? [] : Array.isArray(e.right) ? e.right : [e.right];
+}
+
+export function phraseFixes(e: PhraseEntry, start: number, end: number): Fix[] | undefined {
+  const forms = rightForms(e);
+  if (!forms.length) return undefined;
+  const certain = forms.length === 1 && e.confidence !== 'medium';
+  return forms.map((r) => ({
+    title: `改为“${r}”`,
+    edits: [{ start, end, newText: r }],
+    preferred: forms.length === 1,
+    safe: certain,
+  }));
+}
+
+/** Findings of one phrase category, with the message shape `describe` gives. */
+export function phraseFindings(
+  doc: ReportDocument,
+  options: ResolvedOptions,
+  category: PhraseCategory,
+  describe: (e: TaggedEntry, wrong: string) => string,
+): Finding[] {
+  return phraseHits(doc, options)
+    .filter((h) => h.entry.category === category)
+    .map((h) => ({
+      start: h.start,
+      end: h.end,
+      message: describe(h.entry, doc.text.slice(h.start, h.end)),
+      severity: h.entry.severity,
+      fixes: phraseFixes(h.entry, h.start, h.end),
+    }));
+}
+
+// ---- user entries (settings and .gongwen.json) ----
+
+export interface UserPhrase {
+  wrong: string;
+  right?: string | string[] | null;
+  category?: PhraseCategory;
+  reason?: string;
+  notPrecededBy?: string[];
+  notFollowedBy?: string[];
+  severity?: Severity;
+}
+
+export const MAX_USER_PHRASES = 200_000;
+
+export function compileUserPhrases(list: UserPhrase[]): PhraseSet {
+  return new PhraseSet(list.map((u) => ({
+    wrong: u.wrong,
+    right: u.right ?? null,
+    reason: u.reason ?? '自定义词条',
+    notPrecededBy: u.notPrecededBy,
+    notFollowedBy: u.notFollowedBy,
+    severity: u.severity,
+    category: u.category ?? 'typo/fixed-phrase',
+    user: true,
+  })));
+}
+
+export { selectLongest };

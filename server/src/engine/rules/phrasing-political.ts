@@ -1,0 +1,65 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+import { countEntries, ORDERED_SETS, phraseFindings, rightForms, type OrderedSet } from '../phrases';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regular expression per ordered set, built from our own data once: members joined by separators. */
+const SET_PATTERNS = ORDERED_SETS.map((set) => {
+  const alt = [...set.members].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const sep = `[${escape(set.separators ?? '、')}]`;
+  return { set, re: new RegExp(`(?:${alt})(?:${sep}(?:${alt})){${set.members.length - 1}}`, 'g'), sep: new RegExp(sep) };
+});
+
+function orderedSetFindings(text: string, inSkippedZone: (s: number, e: number) => boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const { set, re, sep } of SET_PATTERNS) {
+    if (text.indexOf(set.members[0]) === -1) continue;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) {
+      const written = m[0];
+      const parts = written.split(sep);
+      if (new Set(parts).size !== set.members.length || !set.members.every((x) => parts.includes(x))) continue;
+      if (parts.every((p, i) => p === set.members[i])) continue;
+      if (inSkippedZone(m.index, m.index + written.length)) continue;
+      // keep the separators as written, put the members in order
+      const seps = written.match(new RegExp(sep.source, 'g')) ?? [];
+      const fixed = set.members.map((x, i) => x + (seps[i] ?? '')).join('');
+      out.push({
+        start: m.index,
+        end: m.index + written.length,
+        message: `“${set.name}”的顺序不对，应为“${fixed}”。${set.reason}。`,
+        fixes: [{ title: `改为“${fixed}”`, edits: [{ start: m.index, end: m.index + written.length, newText: fixed }], preferred: true, safe: true }],
+      });
+    }
+  }
+  return out;
+}
+
+/** F1: garbled standard political formulations, and fixed sets in the wrong order. */
+export const phrasingPolitical: Rule = {
+  meta: {
+    id: 'phrasing/political',
+    category: 'phrasing',
+    severity: 'error',
+    description: '政治性提法不规范：固定表述缺字、错字、顺序颠倒或称谓不当。',
+    fixable: true,
+    details:
+      `内置 ${countEntries('phrasing/political')} 个词条（含 ${ORDERED_SETS.length} 组固定顺序的并列提法，如“四个意识”“四个自信”“新发展理念”）。` +
+      '例如“习近平为核心的党中央”应为“以习近平同志为核心的党中央”，“习近平总书记系列讲话精神”应为“习近平总书记系列重要讲话精神”。' +
+      '正确的写法不会被报告：习近平经济思想、习近平法治思想等是正式名称；“中央八项规定”后接“精神”“及其实施细则精神”时不报告；联合发文的文件名《中共中央 国务院关于……》不报告。' +
+      '“中央八项规定”缺“精神”等把握不大的条目为提示级别。',
+    examples: {
+      bad: ['坚决维护习近平为核心的党中央权威', '学习习近平总书记系列讲话精神', '严格遵守中央八项规定，', '增强大局意识、政治意识、核心意识、看齐意识', '党的20大'],
+      good: ['以习近平同志为核心的党中央', '习近平经济思想', '中央八项规定精神', '违反中央八项规定精神问题', '《中共中央 国务院关于实施乡村振兴战略的意见》'],
+    },
+  },
+  check(doc, ctx) {
+    const found = phraseFindings(doc, ctx.options, 'phrasing/political', (e, wrong) => {
+      const forms = rightForms(e);
+      return forms.length ? `“${wrong}”不规范，应为“${forms.join('”或“')}”。${e.reason}。` : `“${wrong}”不规范。${e.reason}。`;
+    });
+    const sets = orderedSetFindings(doc.text, (s, e) => doc.touchesZone(s, e, Zone.Code | Zone.Url));
+    return sets.length ? [...found, ...sets].sort((a, b) => a.start - b.start) : found;
+  },
+};
