@@ -16,6 +16,8 @@ export interface LintOptions {
   numbering?: Partial<NumberingStyle>;
   /** Own phrase entries, and built-in ones turned off (by their wrong form). */
   phrases?: { add?: UserPhrase[]; disable?: string[] };
+  /** 字数 above which the report gets an information diagnostic. */
+  maxLength?: number;
 }
 
 export interface OptionProblem {
@@ -75,6 +77,10 @@ export function validateOptions(raw: unknown): { options: LintOptions; problems:
   if (obj.phrases !== undefined) {
     const phrases = validatePhrases(obj.phrases, problems);
     if (phrases) options.phrases = phrases;
+  }
+  if (obj.maxLength !== undefined && obj.maxLength !== null && obj.maxLength !== 0) {
+    if (typeof obj.maxLength === 'number' && Number.isInteger(obj.maxLength) && obj.maxLength > 0) options.maxLength = obj.maxLength;
+    else problems.push({ path: 'maxLength', message: '“maxLength”应为正整数（字数上限），0 表示不检查。' });
   }
   if (obj.language !== undefined) {
     if (obj.language === 'gongwen' || obj.language === 'plaintext' || obj.language === 'markdown') options.language = obj.language;
@@ -168,5 +174,5 @@ export function resolveOptions(options: LintOptions = {}): ResolvedOptions {
   }
   const disabledPhrases = new Set(options.phrases?.disable ?? []);
   if (disabledPhrases.size) phrasesKey += `-${[...disabledPhrases].join('|').length}-${disabledPhrases.size}`;
-  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey };
+  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey, maxLength: options.maxLength };
 }

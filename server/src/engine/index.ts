@@ -13,6 +13,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticFix, type DocumentS
 export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules };
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
+export { countCharacters } from './metrics';
 export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
 export const DOCS_BASE = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';

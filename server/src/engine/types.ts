@@ -68,6 +68,8 @@ export interface ResolvedOptions {
   userPhrases?: import('./phrases').PhraseSet;
   /** Identifies the user phrase configuration (memo key for the phrase pass). */
   phrasesKey: string;
+  /** 字数 above which consistency/length reports. */
+  maxLength?: number;
 }
 
 export interface NumberingStyle {

@@ -15,6 +15,11 @@ import { phrasingPolitical } from './phrasing-political';
 import { phrasingOutdated } from './phrasing-outdated';
 import { phrasingColloquial } from './phrasing-colloquial';
 import { typoFixedPhrase } from './typo-fixed-phrase';
+import { consistencyTimeSpan } from './consistency-time-span';
+import { consistencyPunctuationWidth } from './consistency-punctuation-width';
+import { consistencyDuplicateItem } from './consistency-duplicate-item';
+import { consistencyRepeatedChar } from './consistency-repeated-char';
+import { consistencyLength } from './consistency-length';
 
 export const rules: readonly Rule[] = [
   placeholderLatinX,
@@ -32,6 +37,11 @@ export const rules: readonly Rule[] = [
   phrasingOutdated,
   phrasingColloquial,
   typoFixedPhrase,
+  consistencyTimeSpan,
+  consistencyPunctuationWidth,
+  consistencyDuplicateItem,
+  consistencyRepeatedChar,
+  consistencyLength,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,108 @@
+import type { Finding, Rule } from '../types';
+import { Zone } from '../document';
+import { isCJKAt, isCJKPunct, isFullWidthDigit, isAsciiDigit } from '../chars';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+
+/** C2–C4: half-width punctuation in Chinese text, ％ mixed with %, full-width digits mixed with half-width. */
+export const consistencyPunctuationWidth: Rule = {
+  meta: {
+    id: 'consistency/punctuation-width',
+    category: 'consistency',
+    severity: 'warning',
+    description: '中文里用了半角标点，或同一文档中 ％ 与 %、全角与半角数字混用。',
+    fixable: true,
+    details:
+      '半角的 , ; : ? ! ( ) " 紧挨汉字或中文标点时，应改为全角（，；：？！（）“”）。时间（9:30）、比例（1:500）、小数、千分位、网址、英文（Science, Cell）和标题序号（由序号规则检查）不报告。' +
+      '同一文档中 ％ 与 % 都出现时，报告少数的一种并改为多数的写法；两者一样多时不报告。全角数字与半角数字混用时，报告少数的一种。',
+    examples: { bad: ['具体如下:', '全年,我们', '落实;加强', '(暂行)', '"三农"', '增长5％……增长6%……增长7%'], good: ['9:30', '1:500', 'ISO 14001:2015', 'Science, Cell', '1,000元', '1.5亿元'] },
+  },
+  check(doc) {
+    const text = doc.text;
+    const out: Finding[] = [];
+    const skip = Zone.Url | Zone.Code;
+    const markers = new Set<number>();
+    for (const h of doc.headings) for (let i = h.markerStart; i < h.markerEnd; i++) markers.add(i);
+    const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
+    // , ; : ? !
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      const full = FULL[ch];
+      if (!full || markers.has(i) || doc.inZone(i, skip)) continue;
+      const prev = i - 1;
+      const next = i + 1;
+      if (!(chinese(prev) || chinese(next))) continue;
+      if (isAsciiDigit(text.charCodeAt(prev)) && isAsciiDigit(text.charCodeAt(next))) continue; // 9:30, 1,000
+      if (ch === ':' && text.startsWith('//', next)) continue;
+      out.push({
+        start: i,
+        end: i + 1,
+        message: `中文里应使用全角“${full}”，这里是半角“${ch}”。`,
+        fixes: [{ title: `改为“${full}”`, edits: [{ start: i, end: i + 1, newText: full }], preferred: true, safe: true }],
+      });
+    }
+    // ( … ) and " … " as pairs within a line
+    const pairs = /\(([^()\r\n]{1,80})\)|"([^"\r\n]{1,80})"/g;
+    for (let m; (m = pairs.exec(text)); ) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (doc.touchesZone(s, e, skip) || markers.has(s)) continue;
+      const inner = m[1] ?? m[2];
+      const hasChinese = /[\u3400-\u9fff\uff01-\uff5e，。、；：？！“”]/.test(inner) || chinese(s - 1) || chinese(e);
+      if (!hasChinese) continue;
+      const isParen = m[0][0] === '(';
+      const fixed = isParen ? `（${inner}）` : `“${inner}”`;
+      out.push({
+        start: s,
+        end: e,
+        message: isParen ? '中文里应使用全角括号“（）”。' : '中文里应使用弯引号“”。',
+        fixes: [{ title: `改为“${fixed}”`, edits: [{ start: s, end: s + 1, newText: isParen ? '（' : '“' }, { start: e - 1, end: e, newText: isParen ? '）' : '”' }], preferred: true, safe: true }],
+      });
+    }
+    // ％ and % mixed: flag the minority, no finding on a tie
+    const percents: { at: number; full: boolean }[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c === 37 || c === 0xff05) && !doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
+    }
+    const fullCount = percents.filter((p) => p.full).length;
+    const halfCount = percents.length - fullCount;
+    if (fullCount && halfCount && fullCount !== halfCount) {
+      const minorityFull = fullCount < halfCount;
+      const want = minorityFull ? '%' : '％';
+      for (const p of percents.filter((x) => x.full === minorityFull)) {
+        out.push({
+          start: p.at,
+          end: p.at + 1,
+          message: `百分号写法不一致：本文多用“${want}”（${Math.max(fullCount, halfCount)} 处），这里是“${text[p.at]}”。`,
+          fixes: [{ title: `改为“${want}”`, edits: [{ start: p.at, end: p.at + 1, newText: want }], preferred: true, safe: true }],
+        });
+      }
+    }
+    // full-width digit runs among half-width ones
+    const runs: { start: number; end: number; full: boolean }[] = [];
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (isAsciiDigit(c) || isFullWidthDigit(c)) {
+        const full = isFullWidthDigit(c);
+        let j = i + 1;
+        while (j < text.length && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
+        if (!doc.touchesZone(i, j, skip) && !markers.has(i)) runs.push({ start: i, end: j, full });
+        i = j;
+      } else i++;
+    }
+    const fullRuns = runs.filter((r) => r.full);
+    if (fullRuns.length && fullRuns.length < runs.length - fullRuns.length) {
+      for (const r of fullRuns) {
+        const half = text.slice(r.start, r.end).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+        out.push({
+          start: r.start,
+          end: r.end,
+          message: `数字宽度不一致：本文多用半角数字，这里是全角“${text.slice(r.start, r.end)}”。`,
+          fixes: [{ title: `改为“${half}”`, edits: [{ start: r.start, end: r.end, newText: half }], preferred: true, safe: true }],
+        });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+};
