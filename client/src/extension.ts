@@ -1,12 +1,21 @@
 /**
- * The VS Code side: starts the language server and adds the UI only the editor can give.
- * Everything that reads the report's text lives in the server's engine.
+ * The VS Code side: starts the language server and adds the UI only the editor can give (input boxes,
+ * the status bar, cursor moves). Everything that reads the report's text lives in the server's engine.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+const PLACEHOLDER = /^placeholder\/(?!residue)/;
+
+interface Stats {
+  uri: string;
+  version: number;
+  characters: number;
+  placeholders: number;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -24,15 +33,90 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
     synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
     outputChannelName: '公文助手',
+    initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('gongwen', '公文助手', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('gongwen.stats', vscode.StatusBarAlignment.Right, 100);
+  status.name = '公文助手';
+  status.command = 'gongwen.nextPlaceholder';
+  const stats = new Map<string, Stats>();
+  const showStats = () => {
+    const editor = vscode.window.activeTextEditor;
+    const s = editor && stats.get(editor.document.uri.toString());
+    if (!s) return status.hide();
+    status.text = `$(book) ${s.characters} 字` + (s.placeholders ? `  $(warning) ${s.placeholders} 处待填写` : '');
+    status.tooltip = s.placeholders ? '公文助手：点击跳到下一个待填写的占位符' : '公文助手：字数（汉字、全角标点各计 1，连续的字母或数字计 1）';
+    status.show();
+  };
+
   context.subscriptions.push(
+    status,
+    vscode.window.onDidChangeActiveTextEditor(showStats),
+    vscode.workspace.onDidCloseTextDocument((d) => stats.delete(d.uri.toString())),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await client?.restart();
       void vscode.window.setStatusBarMessage('公文助手：检查服务已重启', 3000);
     }),
+    vscode.commands.registerCommand('gongwen.nextPlaceholder', () => movePlaceholder(1)),
+    vscode.commands.registerCommand('gongwen.previousPlaceholder', () => movePlaceholder(-1)),
+    vscode.commands.registerCommand('gongwen.fillPlaceholder', async (uri?: string, range?: vscode.Range, value?: string) => {
+      const editor = vscode.window.activeTextEditor;
+      const target = uri ? vscode.Uri.parse(uri) : editor?.document.uri;
+      const at = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : placeholderAt(editor);
+      if (!target || !at) return void vscode.window.showInformationMessage('公文助手：光标处没有待填写的占位符。');
+      const doc = await vscode.workspace.openTextDocument(target);
+      const old = doc.getText(at);
+      const text = value ?? (await vscode.window.showInputBox({ title: `填写“${old}”`, prompt: '输入要替换占位符的内容', placeHolder: old }));
+      if (text === undefined) return;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(target, at, text);
+      await vscode.workspace.applyEdit(edit);
+    }),
+    vscode.commands.registerCommand('gongwen.fillAll', async (uri?: string, placeholder?: string, qualifier?: string, value?: string) => {
+      if (!client || !uri || !placeholder || !qualifier) {
+        return void vscode.window.showInformationMessage('公文助手：请在“XX镇”“XX同志”等占位符的快速修复菜单中使用“全部填写”。');
+      }
+      const text = value ?? (await vscode.window.showInputBox({ title: `全部填写“${placeholder}${qualifier}”`, prompt: `文中每一处“${placeholder}${qualifier}”的“${placeholder}”都将替换为此内容`, placeHolder: '例如：城关' }));
+      if (text === undefined) return;
+      const result = await client.sendRequest<{ changes: Record<string, { range: vscode.Range; newText: string }[]> } | null>('gongwen/fillAll', { uri, placeholder, qualifier, value: text });
+      if (!result) return;
+      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result as never);
+      if (edit) await vscode.workspace.applyEdit(edit); // one edit: one undo
+    }),
   );
+
+  client.onNotification('gongwen/stats', (s: Stats) => {
+    stats.set(s.uri, s);
+    showStats();
+  });
   await client.start();
+}
+
+function placeholders(doc: vscode.TextDocument): vscode.Range[] {
+  return vscode.languages
+    .getDiagnostics(doc.uri)
+    .filter((d) => d.source === 'gongwen' && PLACEHOLDER.test(String(typeof d.code === 'object' ? d.code.value : d.code)))
+    .map((d) => d.range)
+    .sort((a, b) => a.start.compareTo(b.start));
+}
+
+function placeholderAt(editor: vscode.TextEditor | undefined): vscode.Range | undefined {
+  if (!editor) return undefined;
+  return placeholders(editor.document).find((r) => r.contains(editor.selection.active));
+}
+
+function movePlaceholder(direction: 1 | -1): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const all = placeholders(editor.document);
+  if (!all.length) return void vscode.window.setStatusBarMessage('公文助手：没有待填写的占位符', 3000);
+  const here = editor.selection.active;
+  const target = direction === 1
+    ? all.find((r) => r.start.isAfter(here)) ?? all[0]
+    : [...all].reverse().find((r) => r.end.isBefore(here) || (r.start.isBefore(here) && !r.contains(here))) ?? all[all.length - 1];
+  editor.selection = new vscode.Selection(target.start, target.end);
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { countEntries, lint, listRules, type Diagnostic, type LintOptions } from './engine';
+import { countCharacters, countEntries, lint, listRules, type Diagnostic, type LintOptions } from './engine';
 import { decodeReport } from './engine/decode';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
@@ -111,7 +111,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     return config.options;
   };
-  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+  const results: { file: string; characters: number; diagnostics: Diagnostic[] }[] = [];
   let unreadable = false;
   let errors = 0;
   let warnings = 0;
@@ -135,7 +135,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     const language = file.endsWith('.md') || file.endsWith('.markdown') ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
     const diagnostics = lint(decoded.text, { ...optionsFor(file), language });
-    results.push({ file, diagnostics });
+    results.push({ file, characters: countCharacters(decoded.text), diagnostics });
     for (const d of diagnostics) {
       if (d.severity === 1) errors++;
       else if (d.severity === 2) warnings++;
@@ -151,6 +151,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (parsed.format === 'json') out(JSON.stringify(results, null, 2));
   else {
     for (const l of lines) out(l);
+    for (const r of results) out(`${path.normalize(r.file)}：${r.characters} 字`);
     const total = errors + warnings + infos;
     out(total
       ? `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件`

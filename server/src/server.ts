@@ -34,7 +34,7 @@ import {
 import { documentSymbols, foldingRanges } from './engine/outline';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { LineIndex } from './engine/positions';
-import { CONFIG_FILE_NAME, mergeOptions } from './engine';
+import { CONFIG_FILE_NAME, countCharacters, fillAllEdits, mergeOptions, PLACEHOLDER_RULES, qualifierAfter } from './engine';
 
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 
@@ -196,7 +196,25 @@ async function validate(doc: TextDocument): Promise<void> {
   );
   entry.linted = true;
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
+  const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
+  void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.memo('characters', () => countCharacters(entry.doc.text)), placeholders });
 }
+
+/** Report figures for the status bar: 字数 and the placeholders still to fill. */
+export const STATS = 'gongwen/stats';
+/** Fill every identical qualified placeholder (XX镇) with one value: returns one WorkspaceEdit. */
+export const FILL_ALL = 'gongwen/fillAll';
+
+connection.onRequest(FILL_ALL, (params: { uri: string; placeholder: string; qualifier: string; value: string }) => {
+  const doc = documents.get(params?.uri);
+  if (!doc || typeof params.placeholder !== 'string' || typeof params.qualifier !== 'string' || typeof params.value !== 'string') return null;
+  const entry = parsedOf(doc);
+  const edits = fillAllEdits(entry.doc, params.placeholder, params.qualifier, params.value).map((e) => ({
+    range: entry.doc.lines.range(e.start, e.end),
+    newText: e.newText,
+  }));
+  return { changes: { [params.uri]: edits } };
+});
 
 function schedule(doc: TextDocument, delay: number): void {
   const old = timers.get(doc.uri);
@@ -257,6 +275,7 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
       if (d.source !== 'gongwen') continue;
+      if (PLACEHOLDER_RULES.includes(String(d.code))) actions.push(...placeholderActions(doc, d));
       const fixes = (d.data as Diagnostic['data'])?.fixes ?? [];
       for (const f of fixes) {
         actions.push({
@@ -294,6 +313,30 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   }
   return actions;
 });
+
+/** 填写… for one placeholder, and 全部填写 for a placeholder that qualifies a name (XX镇). */
+function placeholderActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {
+  const entry = parsedOf(doc);
+  const start = entry.doc.lines.offsetAt(d.range.start);
+  const end = entry.doc.lines.offsetAt(d.range.end);
+  const placeholder = entry.doc.text.slice(start, end);
+  const actions: CodeAction[] = [
+    { title: `填写“${placeholder}”…`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: '填写占位符', command: 'gongwen.fillPlaceholder', arguments: [doc.uri, d.range] } },
+  ];
+  const qualifier = qualifierAfter(entry.doc, end);
+  if (qualifier) {
+    const count = fillAllEdits(entry.doc, placeholder, qualifier, '').length;
+    if (count > 1) {
+      actions.push({
+        title: `全部填写“${placeholder}${qualifier}”（${count} 处）…`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: '全部填写', command: 'gongwen.fillAll', arguments: [doc.uri, placeholder, qualifier] },
+      });
+    }
+  }
+  return actions;
+}
 
 /** The first safe fix of each diagnostic, skipping fixes that overlap one already taken. */
 function firstSafeEdits(diagnostics: Diagnostic[]): TextEdit[] {

@@ -30,7 +30,7 @@ export function readSettings(raw: unknown): ServerSettings {
     if (obj.otherLanguages === 'auto' || obj.otherLanguages === 'always' || obj.otherLanguages === 'never') otherLanguages = obj.otherLanguages;
     else problems.push('gongwen.otherLanguages 应为 auto、always 或 never，已使用默认值 auto。');
   }
-  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases });
+  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);
   return { enable, otherLanguages, lint: options, problems };
 }

@@ -261,3 +261,31 @@ describe('lifecycle', () => {
     assert.equal(await c.shutdown(), 0);
   });
 });
+
+describe('placeholder workflow over the protocol', () => {
+  it('offers 填写… and 全部填写, and fills every XX镇 and nothing else with one WorkspaceEdit', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/fill.gongwen';
+      const text = '2023年XX县XX镇述职报告\n本人到XX镇任职，XX镇共有XX个村，XXX镇另计。';
+      c.open(uri, text, 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      const stats = await c.waitFor('gongwen/stats', (s) => s.uri === uri && s.version === 1);
+      assert.equal(stats.placeholders, p.diagnostics.length);
+      assert.ok(stats.characters > 20);
+      const town = p.diagnostics[1]; // the XX of XX镇 in the title
+      assert.deepEqual(town.range.start, { line: 0, character: 8 });
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: town.range, context: { diagnostics: [town] } });
+      assert.deepEqual(actions.map((a: any) => a.title), ['填写“XX”…', '全部填写“XX镇”（3 处）…']);
+      assert.equal(actions[0].command.command, 'gongwen.fillPlaceholder');
+      assert.deepEqual(actions[1].command.arguments, [uri, 'XX', '镇']);
+      const edit = await c.request('gongwen/fillAll', { uri, placeholder: 'XX', qualifier: '镇', value: '城关' });
+      assert.equal(edit.changes[uri].length, 3);
+      assert.equal(applyLspEdits(text, edit.changes[uri]), '2023年XX县城关镇述职报告\n本人到城关镇任职，城关镇共有XX个村，XXX镇另计。');
+      assert.equal(await c.request('gongwen/fillAll', { uri: 'file:///nope', placeholder: 'XX', qualifier: '镇', value: 'a' }), null);
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -20,6 +20,7 @@ describe('gongwen-lint', () => {
     assert.equal(r.status, 1);
     const lines = r.stdout.trim().split('\n');
     assert.match(lines[0], /^examples\/town-secretary-report\.txt:1:6 {2}error {3}.+ {2}placeholder\/latin-x$/);
+    assert.match(lines[lines.length - 2], /^examples\/town-secretary-report\.txt：\d{4} 字$/);
     assert.match(lines[lines.length - 1], /^✖ \d+ 个问题（\d+ 个错误，\d+ 个警告，\d+ 个提示），检查了 1 个文件$/);
   });
 
@@ -30,6 +31,7 @@ describe('gongwen-lint', () => {
     assert.equal(out[0].file, 'examples/town-secretary-report.txt');
     assert.deepEqual(out[0].diagnostics[0].range.start, { line: 0, character: 5 });
     assert.equal(out[0].diagnostics[0].source, 'gongwen');
+    assert.ok(out[0].characters > 2000);
   });
 
   it('exits 0 on a clean file', () => {

@@ -14,6 +14,7 @@ export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
+export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
 export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
 export const DOCS_BASE = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';

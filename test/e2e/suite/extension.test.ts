@@ -92,13 +92,43 @@ suite('gongwen in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('fills every XX镇 at once with one undo, and moves between placeholders', async () => {
+    const file = path.join(workspaceDir(), 'fill.gongwen');
+    fs.writeFileSync(file, '2023年XX县XX镇述职报告\n本人到XX镇任职，XX镇共有XX个村。\n');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(doc);
+    const diags = await until(() => gongwenDiagnostics(doc.uri), (d) => d.length === 5, 'placeholders in fill.gongwen');
+    const town = diags.sort((a, b) => a.range.start.compareTo(b.range.start))[1];
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, town.range, vscode.CodeActionKind.QuickFix.value);
+    const fillAll = actions.find((a) => a.title.startsWith('全部填写“XX镇”'));
+    assert.ok(fillAll?.command, actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand(fillAll!.command!.command, ...fillAll!.command!.arguments!, '城关');
+    await until(() => doc.getText(), (t) => t.includes('XX县城关镇') && t.includes('到城关镇任职，城关镇共有XX个村'), 'every XX镇 filled');
+    await until(() => gongwenDiagnostics(doc.uri).length, (n) => n === 2, 'two placeholders left');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('gongwen.nextPlaceholder');
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [0, 5, 7]);
+    await vscode.commands.executeCommand('gongwen.nextPlaceholder');
+    assert.equal(editor.selection.start.line, 1);
+    await vscode.commands.executeCommand('gongwen.previousPlaceholder');
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character], [0, 5]);
+    await vscode.commands.executeCommand('gongwen.fillPlaceholder', undefined, undefined, '某');
+    await until(() => doc.getText(), (t) => t.startsWith('2023年某县'), 'the placeholder at the cursor filled');
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await until(() => doc.getText(), (t) => t.startsWith('2023年XX县XX镇'), 'one undo per fill');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('runs every contributed command', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
     const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
     assert.ok(commands.includes('gongwen.restartServer'));
     const doc = await vscode.workspace.openTextDocument(sampleUri);
     await vscode.window.showTextDocument(doc);
-    for (const command of commands) await vscode.commands.executeCommand(command);
+    // commands that would ask for input get their value as the last argument here
+    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [] };
+    for (const command of commands) await vscode.commands.executeCommand(command, ...(args[command] ?? []));
     // the server is still (or again) serving
     const symbols = await until(
       () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sampleUri),
