@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { countCharacters, countEntries, lint, listRules, type Diagnostic, type LintOptions } from './engine';
-import { decodeReport } from './engine/decode';
+import { countCharacters, countEntries, decodeReport, lint, listRules, type Diagnostic, type LintOptions } from './engine';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 

@@ -17,6 +17,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { LintJob, LintResult } from './lint-worker';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
@@ -31,10 +34,8 @@ import {
   type DocumentLanguage,
   type ReportDocument,
 } from './engine';
-import { documentSymbols, foldingRanges } from './engine/outline';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
-import { LineIndex } from './engine/positions';
-import { CONFIG_FILE_NAME, countCharacters, fillAllEdits, mergeOptions, PLACEHOLDER_RULES, qualifierAfter } from './engine';
+import { CONFIG_FILE_NAME, countCharacters, documentSymbols, fillAllEdits, foldingRangesOf, LineIndex, mergeOptions, PLACEHOLDER_RULES, qualifierAfter } from './engine';
 
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 
@@ -178,6 +179,45 @@ function parsedOf(doc: TextDocument): Parsed {
   return entry;
 }
 
+/** Documents longer than this (UTF-16 units, about 4.5 MB of Chinese) are linted in a worker thread. */
+const WORKER_THRESHOLD = 1_500_000;
+let worker: Worker | undefined;
+let jobs = 0;
+const pendingJobs = new Map<number, (r: LintResult) => void>();
+
+function lintInWorker(text: string, language: DocumentLanguage, options: ServerSettings['lint']): Promise<LintResult> {
+  if (!worker) {
+    worker = new Worker(path.join(__dirname, 'lint-worker.js'));
+    worker.on('message', (r: LintResult) => {
+      pendingJobs.get(r.id)?.(r);
+      pendingJobs.delete(r.id);
+    });
+    const fail = (err: unknown) => {
+      for (const [id, resolve] of pendingJobs) resolve({ id, error: String(err) });
+      pendingJobs.clear();
+      worker = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && fail(`worker exited with code ${code}`));
+    worker.unref();
+  }
+  const id = ++jobs;
+  return new Promise((resolve) => {
+    pendingJobs.set(id, resolve);
+    worker!.postMessage({ id, text, language, options } satisfies LintJob);
+  });
+}
+
+function tooLargeDiagnostic(size: number, limit: number): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'gongwen',
+    code: 'skipped',
+    message: `文档约 ${(size / 1024 / 1024).toFixed(1)} MB，超过检查上限 ${(limit / 1024 / 1024).toFixed(1)} MB，未检查。可在设置 gongwen.maxFileSize 中调高上限。`,
+  };
+}
+
 async function validate(doc: TextDocument): Promise<void> {
   if (doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return; // its problems are published by the config loader
   const version = doc.version;
@@ -188,12 +228,34 @@ async function validate(doc: TextDocument): Promise<void> {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
     return;
   }
+  const text = current.getText();
+  // a UTF-8 byte estimate: CJK takes 3 bytes
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > settings.maxFileSize) {
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] });
+    return;
+  }
+  if (text.indexOf('\u0000') !== -1) {
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] }); // binary content: not a report
+    return;
+  }
   const entry = parsedOf(current);
   lastSettings.set(doc.uri, settings);
-  const resolved = resolveOptions(settings.lint);
-  entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
-    toDiagnostic(entry.doc, f),
-  );
+  if (text.length > WORKER_THRESHOLD) {
+    const result = await lintInWorker(text, languageOf(current), settings.lint);
+    const latest = documents.get(doc.uri);
+    if (!latest || latest.version !== version) return; // never publish an old version over a newer one
+    if (result.error) {
+      connection.console.error(`检查 ${doc.uri} 失败：${result.error}`);
+      return;
+    }
+    entry.diagnostics = result.diagnostics ?? [];
+  } else {
+    const resolved = resolveOptions(settings.lint);
+    entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
+      toDiagnostic(entry.doc, f),
+    );
+  }
   entry.linted = true;
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
   const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
@@ -239,9 +301,9 @@ documents.onDidChangeContent((e) => {
     }
     return;
   }
-  // short debounce for ordinary reports, longer for very large ones
-  const size = e.document.getText().length;
-  schedule(e.document, size < 200_000 ? 0 : size < 2_000_000 ? 30 : 150);
+  // no debounce for ordinary reports (changes that arrive while a lint runs are coalesced anyway);
+  // a short one for very large documents, which are linted in the worker
+  schedule(e.document, e.document.getText().length < WORKER_THRESHOLD ? 0 : 50);
 });
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
@@ -262,7 +324,7 @@ connection.onDocumentSymbol((params) => {
 connection.onFoldingRanges((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  return foldingRanges(parsedOf(doc).doc);
+  return foldingRangesOf(parsedOf(doc).doc);
 });
 
 connection.onCodeAction((params: CodeActionParams): CodeAction[] => {

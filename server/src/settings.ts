@@ -7,11 +7,14 @@ export interface ServerSettings {
   enable: boolean;
   otherLanguages: OtherLanguages;
   lint: LintOptions;
+  /** Documents larger than this many UTF-8 bytes are not linted (default 5 MB). */
+  maxFileSize: number;
   /** Messages about invalid settings, shown once to the user. */
   problems: string[];
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, otherLanguages: 'auto', lint: {}, problems: [] };
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, otherLanguages: 'auto', lint: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
 
 export function readSettings(raw: unknown): ServerSettings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
@@ -30,7 +33,12 @@ export function readSettings(raw: unknown): ServerSettings {
     if (obj.otherLanguages === 'auto' || obj.otherLanguages === 'always' || obj.otherLanguages === 'never') otherLanguages = obj.otherLanguages;
     else problems.push('gongwen.otherLanguages 应为 auto、always 或 never，已使用默认值 auto。');
   }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (obj.maxFileSize !== undefined) {
+    if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 && Number.isFinite(obj.maxFileSize)) maxFileSize = obj.maxFileSize * 1024 * 1024;
+    else problems.push('gongwen.maxFileSize 应为正数（单位 MB），已使用默认值 5。');
+  }
   const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);
-  return { enable, otherLanguages, lint: options, problems };
+  return { enable, otherLanguages, lint: options, maxFileSize, problems };
 }

@@ -8,7 +8,8 @@ type Handler = (params: any) => unknown;
 
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
-  private buf = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>();
   private waiters: { method: string; pred: (p: any) => boolean; resolve: (p: any) => void }[] = [];
@@ -24,18 +25,36 @@ export class LspClient {
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
   }
 
+  /** Body length and header length of the message being received, once its header is read. */
+  private expected = -1;
+  private headerLength = 0;
+
   private onData(d: Buffer) {
-    this.buf = Buffer.concat([this.buf, d]);
+    // keep chunks until a whole message is there: a large publishDiagnostics arrives in many pieces,
+    // and is joined once, not once per piece
+    this.chunks.push(d);
+    this.buffered += d.length;
     for (;;) {
-      const sep = this.buf.indexOf('\r\n\r\n');
-      if (sep < 0) return;
-      const m = /Content-Length: (\d+)/i.exec(this.buf.subarray(0, sep).toString('ascii'));
-      if (!m) throw new Error('bad header from server');
-      const len = Number(m[1]);
-      if (this.buf.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
-      this.buf = this.buf.subarray(sep + 4 + len);
+      if (this.expected < 0) {
+        const head = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        this.chunks = [head];
+        const sep = head.indexOf('\r\n\r\n');
+        if (sep < 0) return;
+        const m = /Content-Length: (\d+)/i.exec(head.subarray(0, sep).toString('ascii'));
+        if (!m) throw new Error('bad header from server');
+        this.expected = Number(m[1]);
+        this.headerLength = sep + 4;
+      }
+      if (this.buffered < this.headerLength + this.expected) return;
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+      const end = this.headerLength + this.expected;
+      const msg = JSON.parse(all.subarray(this.headerLength, end).toString('utf8'));
+      const rest = all.subarray(end);
+      this.chunks = rest.length ? [rest] : [];
+      this.buffered = rest.length;
+      this.expected = -1;
       this.dispatch(msg);
+      if (!rest.length) return;
     }
   }
 

@@ -14,6 +14,9 @@ export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
+export { decodeReport } from './decode';
+export { LineIndex } from './positions';
+export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
 export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
@@ -50,7 +53,12 @@ export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleE
     }
     // a configured severity wins; otherwise a finding may carry its own (e.g. an information-level case)
     const configured = resolved.configured.has(rule.meta.id);
-    for (const f of found) out.push({ ...f, rule, severity: configured ? (setting as Severity) : (f.severity ?? (setting as Severity)) });
+    for (const f of found as RuleFinding[]) {
+      // the rule's finding objects are fresh: tag them in place rather than copying thousands of them
+      f.rule = rule;
+      f.severity = configured ? (setting as Severity) : (f.severity ?? (setting as Severity));
+      out.push(f);
+    }
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;

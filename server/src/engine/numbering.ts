@@ -4,6 +4,8 @@ import { sections, type Section } from './outline';
 import { toChineseNumeral } from './chars';
 import type { NumberingStyle, TextEdit } from './types';
 
+export const MAX_NUMERAL = 99;
+
 /** Accepted level-3 and level-4 forms; GB/T 9704 by default. */
 export const GB_STYLE: NumberingStyle = { level3: '1.', level4: '（1）' };
 
@@ -46,7 +48,7 @@ export type SequenceProblem = 'start' | 'duplicate' | 'gap' | 'order';
  */
 export function sequenceProblems(values: number[]): { index: number; expected: number; problem: SequenceProblem }[] {
   const out: { index: number; expected: number; problem: SequenceProblem }[] = [];
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < Math.min(values.length, MAX_NUMERAL); i++) {
     const v = values[i];
     if (v === i + 1) continue;
     if (i > 0 && v === values[i - 1] + 1) continue;
@@ -64,7 +66,8 @@ export function renumberEdits(
   current: (item: { numeralStart: number; numeralEnd: number }) => string,
 ): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (let j = from; j < items.length; j++) {
+  // numerals go up to 99 (九十九): a longer run is left as it is from there on
+  for (let j = from; j < Math.min(items.length, MAX_NUMERAL); j++) {
     const want = numeral(j + 1);
     if (current(items[j]) !== want) edits.push({ start: items[j].numeralStart, end: items[j].numeralEnd, newText: want });
   }

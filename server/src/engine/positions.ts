@@ -33,9 +33,15 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  private lastLine = 0;
+
   /** The line containing `offset` (an offset on a line break belongs to the line it ends). */
   lineAt(offset: number): number {
     const starts = this.lineStarts;
+    // findings come in text order: the line of the previous call, or the next one, is the usual answer
+    const h = this.lastLine;
+    if (starts[h] <= offset && (h + 1 >= starts.length || offset < starts[h + 1])) return h;
+    if (h + 1 < starts.length && starts[h + 1] <= offset && (h + 2 >= starts.length || offset < starts[h + 2])) return (this.lastLine = h + 1);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -43,7 +49,7 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
 
   positionAt(offset: number): Position {

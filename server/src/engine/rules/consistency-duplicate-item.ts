@@ -20,6 +20,38 @@ export const consistencyDuplicateItem: Rule = {
   check(doc) {
     const text = doc.text;
     const out: Finding[] = [];
+    const checkList = (clauseStart: number, clause: string) => {
+      const parts = clause.split('、');
+      const starts: number[] = [];
+      for (let i = 0, at = clauseStart; i < parts.length; at += parts[i].length + 1, i++) starts.push(at);
+      const last = parts.length - 1;
+      // the first and last parts carry the words around the list (落实“三会一课”, “三会一课”等制度):
+      // there only a quoted or titled item is taken out of them
+      const itemOf = (i: number): string | undefined => {
+        const p = parts[i];
+        if (i > 0 && i < last) return p.length <= 30 ? p : undefined;
+        if (i === 0) {
+          const close = p[p.length - 1];
+          if (close !== '”' && close !== '》') return undefined;
+          const open = p.lastIndexOf(close === '”' ? '“' : '《');
+          return open !== -1 && p.length - open <= 32 ? p.slice(open) : undefined;
+        }
+        const first = p[0];
+        if (first !== '“' && first !== '《') return undefined;
+        const close = p.indexOf(first === '“' ? '”' : '》');
+        return close !== -1 && close <= 31 ? p.slice(0, close + 1) : undefined;
+      };
+      const seen = new Set<string>();
+      for (let i = 0; i <= last; i++) {
+        const item = itemOf(i);
+        if (item === undefined || item.trim().length < 2) continue;
+        const start = i === 0 ? starts[i] + parts[i].length - item.length : starts[i];
+        if (seen.has(item) && !doc.touchesZone(start, start + item.length, Zone.Code | Zone.Url)) {
+          out.push({ start, end: start + item.length, message: `并列项“${item.trim()}”重复出现。` });
+        }
+        seen.add(item);
+      }
+    };
     // enumeration items: the leading clause after the marker
     for (const seq of doc.enumerations) {
       const seen = new Map<string, number>();
@@ -45,31 +77,16 @@ export const consistencyDuplicateItem: Rule = {
         } else headingSeen.set(words, h.line);
       }
     }
-    // 、-lists inside one clause
-    const list = /[^，。；：、,;:!?！？\r\n]{2,30}(?:、[^，。；：、,;:!?！？\r\n]{2,30})+/g;
-    for (let m; (m = list.exec(text)); ) {
-      const parts = m[0].split('、');
-      const starts: number[] = [];
-      for (let i = 0, at = m.index; i < parts.length; at += parts[i].length + 1, i++) starts.push(at);
-      const last = parts.length - 1;
-      // the first and last parts carry the words around the list (落实“三会一课”, “三会一课”等制度):
-      // there only a quoted or titled item is taken out of them
-      const itemOf = (i: number): string | undefined => {
-        const p = parts[i];
-        if (i > 0 && i < last) return p;
-        const q = i === 0 ? /(“[^“”]{1,20}”|《[^《》]{1,30}》)$/.exec(p) : /^(“[^“”]{1,20}”|《[^《》]{1,30}》)/.exec(p);
-        return q ? q[1] : undefined;
-      };
-      const seen = new Set<string>();
-      for (let i = 0; i <= last; i++) {
-        const item = itemOf(i);
-        if (item === undefined || item.length < 2) continue;
-        const start = i === 0 ? starts[i] + parts[i].length - item.length : starts[i];
-        if (seen.has(item) && !doc.touchesZone(start, start + item.length, Zone.Code | Zone.Url)) {
-          out.push({ start, end: start + item.length, message: `并列项“${item}”重复出现。` });
-        }
-        seen.add(item);
-      }
+    // 、-lists inside one clause: visit each clause that holds a 、 once
+    const STOPS = new Set([0xff0c, 0x3002, 0xff1b, 0xff1a, 44, 59, 58, 33, 63, 0xff01, 0xff1f, 13, 10]);
+    const isStop = (i: number) => STOPS.has(text.charCodeAt(i));
+    for (let k = text.indexOf('、'); k !== -1; ) {
+      let cs = k;
+      while (cs > 0 && !isStop(cs - 1)) cs--;
+      let ce = k;
+      while (ce < text.length && !isStop(ce)) ce++;
+      checkList(cs, text.slice(cs, ce));
+      k = text.indexOf('、', ce);
     }
     return out.sort((a, b) => a.start - b.start);
   },

@@ -24,26 +24,38 @@ export const consistencyPunctuationWidth: Rule = {
     const markers = new Set<number>();
     for (const h of doc.headings) for (let i = h.markerStart; i < h.markerEnd; i++) markers.add(i);
     const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
-    // , ; : ? !
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      const full = FULL[ch];
-      if (!full || markers.has(i) || doc.inZone(i, skip)) continue;
-      const prev = i - 1;
-      const next = i + 1;
-      if (!(chinese(prev) || chinese(next))) continue;
-      if (isAsciiDigit(text.charCodeAt(prev)) && isAsciiDigit(text.charCodeAt(next))) continue; // 9:30, 1,000
-      if (ch === ':' && text.startsWith('//', next)) continue;
-      out.push({
-        start: i,
-        end: i + 1,
-        message: `中文里应使用全角“${full}”，这里是半角“${ch}”。`,
-        fixes: [{ title: `改为“${full}”`, edits: [{ start: i, end: i + 1, newText: full }], preferred: true, safe: true }],
-      });
+    // one pass over the code units: half-width marks, percent signs, digit runs
+    const percents: { at: number; full: boolean }[] = [];
+    const runs: { start: number; end: number; full: boolean }[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) {
+        // , ; : ? !
+        if (markers.has(i) || doc.inZone(i, skip)) continue;
+        if (!(chinese(i - 1) || chinese(i + 1))) continue;
+        if (isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) continue; // 9:30, 1,000
+        const ch = text[i];
+        const full = FULL[ch];
+        out.push({
+          start: i,
+          end: i + 1,
+          message: `中文里应使用全角“${full}”，这里是半角“${ch}”。`,
+          fixes: [{ title: `改为“${full}”`, edits: [{ start: i, end: i + 1, newText: full }], preferred: true, safe: true }],
+        });
+      } else if (c === 37 || c === 0xff05) {
+        if (!doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
+      } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+        const full = c >= 0xff10;
+        let j = i + 1;
+        while (j < n && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
+        if (!doc.touchesZone(i, j, skip) && !markers.has(i)) runs.push({ start: i, end: j, full });
+        i = j - 1;
+      }
     }
     // ( … ) and " … " as pairs within a line
     const pairs = /\(([^()\r\n]{1,80})\)|"([^"\r\n]{1,80})"/g;
-    for (let m; (m = pairs.exec(text)); ) {
+    for (let m; (text.indexOf('(') !== -1 || text.indexOf('"') !== -1) && (m = pairs.exec(text)); ) {
       const s = m.index;
       const e = s + m[0].length;
       if (doc.touchesZone(s, e, skip) || markers.has(s)) continue;
@@ -60,11 +72,6 @@ export const consistencyPunctuationWidth: Rule = {
       });
     }
     // ％ and % mixed: flag the minority, no finding on a tie
-    const percents: { at: number; full: boolean }[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === 37 || c === 0xff05) && !doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
-    }
     const fullCount = percents.filter((p) => p.full).length;
     const halfCount = percents.length - fullCount;
     if (fullCount && halfCount && fullCount !== halfCount) {
@@ -80,17 +87,6 @@ export const consistencyPunctuationWidth: Rule = {
       }
     }
     // full-width digit runs among half-width ones
-    const runs: { start: number; end: number; full: boolean }[] = [];
-    for (let i = 0; i < text.length; ) {
-      const c = text.charCodeAt(i);
-      if (isAsciiDigit(c) || isFullWidthDigit(c)) {
-        const full = isFullWidthDigit(c);
-        let j = i + 1;
-        while (j < text.length && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
-        if (!doc.touchesZone(i, j, skip) && !markers.has(i)) runs.push({ start: i, end: j, full });
-        i = j;
-      } else i++;
-    }
     const fullRuns = runs.filter((r) => r.full);
     if (fullRuns.length && fullRuns.length < runs.length - fullRuns.length) {
       for (const r of fullRuns) {

@@ -1,10 +1,11 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 import { isCJKAt } from '../chars';
+import { Matcher, selectLongest } from '../matcher';
 
 // Words that are never reduplicated on purpose: written twice, it is a slip.
 const WORDS = ['我们', '你们', '他们', '她们', '它们', '我们的', '同时', '并且', '以及', '通过', '按照', '根据', '对于', '关于', '但是', '因为', '所以', '如果', '虽然', '而且', '进一步', '不断', '持续', '切实', '全面', '深入', '积极', '认真', '今年', '去年', '全年', '工作', '加强', '推进', '进行', '开展', '落实', '建设', '发展', '组织', '党员', '干部', '群众'];
-const WORD_RE = new RegExp(`(${WORDS.sort((a, b) => b.length - a.length).join('|')})\\1`, 'g');
+let wordMatcher: Matcher | undefined;
 
 /** C5: accidental doubling: 的的, 了了, 我们我们, a word repeated across a line break. */
 export const consistencyRepeatedChar: Rule = {
@@ -42,11 +43,13 @@ export const consistencyRepeatedChar: Rule = {
       if ('解结却断然悟如'.includes(text[i + 2] ?? '')) continue; // …了 了解
       push(i, 1, '了');
     }
-    WORD_RE.lastIndex = 0;
-    for (let m; (m = WORD_RE.exec(text)); ) {
-      const w = m[1];
-      // part of a longer word on either side? (e.g. 工作工作 inside 做工作工作?) keep it simple: require a boundary before
-      push(m.index, w.length, w);
+    wordMatcher ??= new Matcher(WORDS);
+    let until = -1;
+    for (const m of selectLongest(wordMatcher.findAll(text), () => true)) {
+      const w = WORDS[m.pattern];
+      if (m.start < until || !text.startsWith(w, m.end)) continue;
+      push(m.start, w.length, w);
+      until = m.end + w.length;
     }
     // a word of 2–4 CJK characters ending one line and starting the next
     for (let l = 0; l + 1 < doc.lines.lineCount; l++) {

@@ -17,6 +17,7 @@ export const placeholderPending: Rule = {
   },
   check(doc) {
     const out: Finding[] = [];
+    if (doc.text.indexOf('待') === -1) return out;
     PENDING.lastIndex = 0;
     for (let m; (m = PENDING.exec(doc.text)); ) {
       if (doc.touchesZone(m.index, m.index + m[0].length, Zone.Code | Zone.Quote)) continue;

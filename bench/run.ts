@@ -1,0 +1,159 @@
+/**
+ * npm run bench: throughput and keystroke latency on generated reports (10 KB – 10 MB), and the same
+ * texts through peer tools. Prints figures; asserts nothing about time.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LspClient } from '../test/helpers/lsp-client';
+import { lint, outline } from '../server/src/engine';
+
+const root = path.join(__dirname, '../..');
+const sample = fs.readFileSync(path.join(root, 'examples/town-secretary-report.txt'), 'utf8');
+const SIZES: [string, number][] = [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000], ['10 MB', 10_000_000]];
+
+/** A deterministic report of about `bytes` UTF-8 bytes: the sample's sections, renumbered and varied. */
+export function generateReport(bytes: number): string {
+  const lines = sample.split('\n').filter((l) => l.trim());
+  const [title, opening, ...body] = lines;
+  const out: string[] = [title, opening];
+  let size = Buffer.byteLength(out.join('\n'));
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  for (let section = 0; size < bytes; section++) {
+    for (const line of body) {
+      // vary figures so the text is not one block repeated; keep the placeholders and defects
+      const varied = line
+        .replace(/^[一二三四五六七八九十]+、/, `${cn[section % 10]}、`)
+        .replace(/\d{2,4}(?=次|份|个|人)/g, () => String(Math.floor(rand() * 900) + 10));
+      out.push(varied);
+      size += Buffer.byteLength(varied) + 1;
+      if (size >= bytes) break;
+    }
+  }
+  return out.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+function time(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const f1 = (x: number) => x.toFixed(1);
+
+async function peers(): Promise<Record<string, (text: string) => void>> {
+  const out: Record<string, (text: string) => void> = {};
+  try {
+    const ac = await import('@huacnlee/autocorrect');
+    out['autocorrect'] = (t) => ac.lintFor(t, 'report.txt');
+  } catch (e) {
+    console.log(`(autocorrect unavailable: ${(e as Error).message.split('\n')[0]}; run with node --experimental-wasm-modules)`);
+  }
+  const zhlint = require('zhlint');
+  out['zhlint'] = (t) => zhlint.run(t);
+  const md = await import('markdownlint/sync');
+  out['markdownlint'] = (t) => md.lint({ strings: { report: t } });
+  return out;
+}
+
+async function keystrokes(text: string, label: string): Promise<string> {
+  const c = new LspClient();
+  try {
+    await c.initialize();
+    const uri = `file:///bench/${label.replace(/\s/g, '')}.gongwen`;
+    c.open(uri, text, 'gongwen', 1);
+    await c.diagnosticsFor(uri, 1);
+    const lines = text.split('\n');
+    const line = Math.floor(lines.length / 2);
+    let col = Math.min(10, lines[line].length);
+    const typed = '坚持以人民为中心的发展思想不断提高群众满意度';
+    const latencies: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const version = i + 2;
+      const t0 = process.hrtime.bigint();
+      c.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: typed[i % typed.length] }],
+      });
+      await c.diagnosticsFor(uri, version);
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      col++;
+    }
+    const rss = fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
+    return `| ${label} | ${f1(pct(latencies, 50))} | ${f1(pct(latencies, 95))} | ${f1(Math.max(...latencies))} | ${rss ? Math.round(Number(rss[1]) / 1024) : '?'} |`;
+  } finally {
+    c.kill();
+  }
+}
+
+async function bigDocumentRss(text: string, maxFileSizeMb?: number): Promise<string> {
+  const c = new LspClient();
+  try {
+    c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => (maxFileSizeMb ? { maxFileSize: maxFileSizeMb } : {})));
+    await c.initialize({ workspace: { configuration: true } });
+    const uri = 'file:///bench/big.gongwen';
+    const t0 = process.hrtime.bigint();
+    c.open(uri, text, 'gongwen', 1);
+    const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri, 120000);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    // the server answers other requests while the document is linted in its worker thread
+    const rss = fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
+    const what = p.diagnostics[0]?.code === 'skipped' ? '超过上限，未检查' : `${p.diagnostics.length} 个问题`;
+    return `| 10 MB，gongwen.maxFileSize=${maxFileSizeMb ?? 5} | ${what} | ${f1(ms)} ms | ${rss ? Math.round(Number(rss[1]) / 1024) : '?'} MB |`;
+  } finally {
+    c.kill();
+  }
+}
+
+async function main() {
+  console.log(`gongwen bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  const docs = SIZES.map(([label, bytes]) => ({ label, text: generateReport(bytes) }));
+  lint(docs[1].text); // warm up: the phrase automaton is built on first use
+  const tools = await peers();
+  const names = Object.keys(tools);
+  console.log(`| 文档 | 字符 | 问题数 | 全文检查（中位数） | 吞吐 | 大纲 | 堆内存 | ${names.map((n) => `${n}（倍数）`).join(' | ')} |`);
+  console.log(`|---|---|---|---|---|---|---|${names.map(() => '---').join('|')}|`);
+  for (const { label, text } of docs) {
+    const runs = label === '10 MB' ? 3 : 7;
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < runs; i++) times.push(time(() => (count = lint(text).length)));
+    const lintMs = median(times);
+    const outlineMs = median([0, 1, 2].map(() => time(() => outline(text))));
+    const mb = Buffer.byteLength(text) / 1e6;
+    const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    const peerCells: string[] = [];
+    for (const n of names) {
+      if (label === '10 MB' && n === 'zhlint') {
+        peerCells.push('未测（单次超过 1 分钟）');
+        continue;
+      }
+      const ms = median([0, 1, 2].slice(0, label === '10 MB' ? 1 : 3).map(() => time(() => tools[n](text))));
+      peerCells.push(`${f1(ms)} ms（${f1(ms / lintMs)}×）`);
+    }
+    console.log(`| ${label} | ${text.length} | ${count} | ${f1(lintMs)} ms | ${f1(mb / (lintMs / 1000))} MB/s | ${f1(outlineMs)} ms | ${heap} MB | ${peerCells.join(' | ')} |`);
+  }
+  console.log('\n按键延迟（经 stdio 的真实语言服务：200 次单字输入，从 didChange 到该版本的 publishDiagnostics，毫秒）\n');
+  console.log('| 文档 | p50 | p95 | 最大 | 服务峰值 RSS（MB） |\n|---|---|---|---|---|');
+  console.log(await keystrokes(docs[1].text, '100 KB'));
+  console.log(await keystrokes(docs[2].text, '1 MB'));
+  console.log('\n打开 10 MB 文档\n\n| 情形 | 结果 | 到发布诊断 | 服务峰值 RSS |\n|---|---|---|---|');
+  console.log(await bigDocumentRss(docs[3].text));
+  console.log(await bigDocumentRss(docs[3].text, 20));
+  const distSize = fs.readdirSync(path.join(root, 'dist')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist', f)).size, 0);
+  console.log(`\ndist/ 共 ${(distSize / 1024).toFixed(0)} KB`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
