@@ -1,0 +1,159 @@
+/** The server under abuse: malformed messages, bad positions, bursts of documents, a 10 MB report. */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspClient } from '../helpers/lsp-client';
+
+const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
+export const malformedInputs = { count: 0 };
+
+async function alive(c: LspClient): Promise<void> {
+  const uri = `file:///alive/${Math.random()}.gongwen`;
+  c.open(uri, '标题\n一、总体', 'gongwen', 1);
+  const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols[0].name, '标题');
+  c.notify('textDocument/didClose', { textDocument: { uri } });
+}
+
+describe('robustness over the protocol', () => {
+  it('survives malformed JSON-RPC and answers bad requests with errors', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const bad = ['{not json', '[]', '{"jsonrpc":"2.0"}', '{"jsonrpc":"2.0","id":99,"method":42}', '"string"', 'null', '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":null}',
+        '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///none","version":2},"contentChanges":[{"text":"x"}]}}'];
+      for (const body of bad) {
+        const buf = Buffer.from(body, 'utf8');
+        c.proc.stdin.write(`Content-Length: ${buf.length}\r\n\r\n`);
+        c.proc.stdin.write(buf);
+        malformedInputs.count++;
+      }
+      await alive(c);
+      const badParams = [
+        ['textDocument/documentSymbol', {}],
+        ['textDocument/documentSymbol', { textDocument: { uri: 42 } }],
+        ['textDocument/codeAction', { textDocument: { uri: 'file:///x' } }],
+        ['textDocument/codeAction', null],
+        ['textDocument/foldingRange', { textDocument: {} }],
+        ['gongwen/fillAll', null],
+        ['gongwen/fillAll', { uri: 5 }],
+        ['no/such/method', {}],
+      ] as const;
+      for (const [method, params] of badParams) {
+        malformedInputs.count++;
+        try {
+          const r = await c.request(method, params);
+          assert.ok(r === null || Array.isArray(r) || typeof r === 'object');
+        } catch (e) {
+          assert.ok(typeof (e as { code?: number }).code === 'number', `a JSON-RPC error for ${method}`);
+        }
+      }
+      await alive(c);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('clamps edits with out-of-range positions and keeps linting', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/range.gongwen';
+      c.open(uri, '标题\nXX镇', 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      const changes = [
+        { range: { start: { line: 99, character: 0 }, end: { line: 120, character: 5 } }, text: '某某' },
+        { range: { start: { line: 0, character: 999 }, end: { line: 0, character: 1000 } }, text: 'XX' },
+        { range: { start: { line: -1, character: -5 }, end: { line: 0, character: 0 } }, text: '' },
+        { range: { start: { line: 1, character: 2 }, end: { line: 0, character: 1 } }, text: '' },
+      ];
+      for (const [i, change] of changes.entries()) {
+        malformedInputs.count++;
+        c.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
+        const p = await c.diagnosticsFor(uri, i + 2);
+        assert.ok(Array.isArray(p.diagnostics));
+      }
+      await alive(c);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('keeps serving through rapid open/change/close of many documents, and clears the closed ones', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uris = Array.from({ length: 60 }, (_, i) => `file:///burst/${i}.gongwen`);
+      for (const uri of uris) {
+        c.open(uri, sample, 'gongwen', 1);
+        c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'XX镇\n' + sample.slice(0, 500) }] });
+        if (uri.endsWith('7.gongwen')) continue;
+        c.notify('textDocument/didClose', { textDocument: { uri } });
+      }
+      malformedInputs.count += uris.length * 3;
+      const kept = uris.filter((u) => u.endsWith('7.gongwen'));
+      for (const uri of kept) {
+        const p = await c.diagnosticsFor(uri, 2);
+        assert.equal(p.diagnostics[0].code, 'placeholder/latin-x');
+      }
+      await alive(c);
+      // no closed document keeps diagnostics: its last publication is an empty one
+      for (const uri of uris.filter((u) => !kept.includes(u))) {
+        const last = c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).pop();
+        if (last) assert.deepEqual(last.params.diagnostics, [], uri);
+      }
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('answers other requests while a 10 MB report is linted, and never publishes an old version over a newer one', async () => {
+    const c = new LspClient();
+    try {
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ maxFileSize: 20 })));
+      await c.initialize({ workspace: { configuration: true } });
+      let big = '';
+      while (big.length < 3_400_000) big += sample;
+      const uri = 'file:///r/big.gongwen';
+      c.open(uri, big, 'gongwen', 1);
+      // a newer version right away: the lint of version 1 must not be published
+      c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '某某' }] });
+      const small = 'file:///r/small.gongwen';
+      c.open(small, '标题\n一、总体\n（一）学习', 'gongwen', 1);
+      const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri: small } });
+      assert.equal(symbols[0].children[0].children[0].name, '（一）学习');
+      const bigPublished = () => c.notifications.some((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+      assert.ok(!bigPublished(), 'the small document was served before the big one finished');
+      const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri, 120000);
+      assert.equal(p.version, 2);
+      assert.ok(p.diagnostics.length > 1000);
+      assert.ok(c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).every((n) => n.params.version === 2));
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('skips documents over gongwen.maxFileSize with an explanation, and binary content', async () => {
+    const c = new LspClient();
+    try {
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ maxFileSize: 0.001 })));
+      await c.initialize({ workspace: { configuration: true } });
+      const uri = 'file:///r/large.gongwen';
+      c.open(uri, sample, 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics.length, 1);
+      assert.equal(p.diagnostics[0].code, 'skipped');
+      assert.match(p.diagnostics[0].message, /超过检查上限/);
+      const bin = 'file:///r/bin.gongwen';
+      c.open(bin, 'XX\u0000\u0001', 'gongwen', 1);
+      assert.deepEqual((await c.diagnosticsFor(bin, 1)).diagnostics, []);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+process.on('exit', () => {
+  if (process.env.GONGWEN_REPORT_COUNTS) console.log(`malformed inputs tried: ${malformedInputs.count}`);
+});
