@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
     synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
     outputChannelName: '公文助手',
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('gongwen', '公文助手', serverOptions, clientOptions);
 
@@ -86,6 +86,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('gongwen/workspaceTrusted')),
+    // not contributed: lets tests find the server process (and see the client restart it)
+    vscode.commands.registerCommand('gongwen.internal.serverInfo', () => client?.sendRequest('gongwen/serverInfo')),
+  );
   client.onNotification('gongwen/stats', (s: Stats) => {
     stats.set(s.uri, s);
     showStats();

@@ -62,6 +62,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
+  const init = params.initializationOptions as { trusted?: boolean } | undefined;
+  workspaceTrusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath);
   return {
@@ -115,10 +118,18 @@ function settingsFor(uri: string): Promise<ServerSettings> {
 // ---- .gongwen.json ----
 
 const configFiles = new Map<string, LoadedConfig | null>();
+let workspaceTrusted = true;
+
+connection.onNotification('gongwen/workspaceTrusted', () => {
+  workspaceTrusted = true;
+  configChanged();
+});
+
+connection.onRequest('gongwen/serverInfo', () => ({ pid: process.pid, trusted: workspaceTrusted }));
 let workspaceRoots: string[] = [];
 
 function workspaceConfigFor(uri: string): LoadedConfig | undefined {
-  if (!uri.startsWith(URI_FILE_PREFIX)) return undefined;
+  if (!workspaceTrusted || !uri.startsWith(URI_FILE_PREFIX)) return undefined;
   const file = findConfigFile(fileUriToPath(uri), workspaceRoots);
   if (!file) return undefined;
   let loaded = configFiles.get(file);

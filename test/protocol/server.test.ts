@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
+import { lint, parseConfigFile } from '../../server/src/engine';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
 const SAMPLE_URI = 'file:///reports/town-secretary-report.txt';
@@ -229,6 +230,39 @@ describe('.gongwen.json in the workspace', () => {
       c.kill();
       fs2.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('untrusted workspaces', () => {
+  it('ignore the workspace .gongwen.json until trust is granted', async () => {
+    const fs2 = await import('node:fs');
+    const os = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-untrusted-'));
+    fs2.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
+    const c = new LspClient();
+    try {
+      await c.request('initialize', { processId: null, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { trusted: false } });
+      c.notify('initialized', {});
+      const uri = pathToFileURL(path.join(dir, 'r.gongwen')).href;
+      c.open(uri, 'XX镇', 'gongwen', 1);
+      assert.equal((await c.diagnosticsFor(uri, 1)).diagnostics.length, 1, 'the workspace file is not applied');
+      assert.deepEqual(await c.request('gongwen/serverInfo', null), { pid: c.proc.pid, trusted: false });
+      c.notify('gongwen/workspaceTrusted', null);
+      await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
+    } finally {
+      c.kill();
+      fs2.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never takes user regular expressions: a (a+)+$ pattern is refused with a message', async () => {
+    const { options, problems } = parseConfigFile(JSON.stringify({ phrases: { add: [{ wrong: 'x', pattern: '(a+)+$' }, { regex: '(a|aa)+$' }] } }));
+    assert.equal(problems.length, 2);
+    assert.match(problems[0].message, /不支持正则表达式/);
+    assert.deepEqual(options.phrases?.add, []);
+    const long = 'a'.repeat(100_000) + 'b';
+    assert.ok(Array.isArray(lint(long, options)));
   });
 });
 

@@ -119,6 +119,11 @@ function validatePhrases(raw: unknown, problems: OptionProblem[]): LintOptions['
         const path = `phrases.add[${i}]`;
         if (typeof item !== 'object' || item === null || Array.isArray(item)) return report({ path, message: '词条应为对象，至少包含 “wrong”。' });
         const e = item as Record<string, unknown>;
+        const regexKey = ['pattern', 'regex', 'regexp'].find((k) => k in e);
+        if (regexKey) {
+          // literal matching only: no user pattern can make the matcher backtrack forever
+          return report({ path: `${path}.${regexKey}`, message: '不支持正则表达式（避免复杂模式拖慢检查）。请用 “wrong” 写出要查找的文字，并用 “notPrecededBy”“notFollowedBy” 排除例外。' });
+        }
         if (typeof e.wrong !== 'string' || !e.wrong.trim() || e.wrong.length > 100) return report({ path: `${path}.wrong`, message: '“wrong”应为 1～100 个字符的字符串。' });
         const right = e.right;
         if (!(right === undefined || right === null || typeof right === 'string' || isStringList(right))) return report({ path: `${path}.right`, message: '“right”应为字符串、字符串数组或 null。' });

@@ -120,6 +120,32 @@ suite('gongwen in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('restarts the language server when its process dies', async () => {
+    const before = await vscode.commands.executeCommand<{ pid: number }>('gongwen.internal.serverInfo');
+    assert.ok(before?.pid);
+    process.kill(before.pid, 'SIGKILL');
+    const after = await until(
+      async () => {
+        try {
+          return await vscode.commands.executeCommand<{ pid: number }>('gongwen.internal.serverInfo');
+        } catch {
+          return undefined;
+        }
+      },
+      (info) => !!info && info.pid !== before.pid,
+      'a new server process',
+    );
+    assert.notStrictEqual(after!.pid, before.pid);
+    const doc = await vscode.workspace.openTextDocument(sampleUri);
+    await vscode.window.showTextDocument(doc);
+    const symbols = await until(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sampleUri),
+      (s) => !!s && s.length === 1,
+      'symbols from the restarted server',
+    );
+    assert.strictEqual(symbols[0].children.length, 5);
+  });
+
   test('runs every contributed command', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
     const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
