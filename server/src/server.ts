@@ -11,6 +11,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type SymbolInformation,
+  type SymbolKind,
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -35,7 +37,23 @@ import {
   type ReportDocument,
 } from './engine';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
-import { CONFIG_FILE_NAME, countCharacters, documentSymbols, fillAllEdits, foldingRangesOf, LineIndex, mergeOptions, PLACEHOLDER_RULES, qualifierAfter } from './engine';
+import {
+  CHARS_PER_PAGE,
+  completeFormulation,
+  CONFIG_FILE_NAME,
+  countCharacters,
+  documentSymbols,
+  estimatePages,
+  fillAllEdits,
+  foldingRangesOf,
+  LineIndex,
+  mergeOptions,
+  PLACEHOLDER_RULES,
+  qualifierAfter,
+  sectionOf,
+  selectionSpans,
+  type DocumentSymbol,
+} from './engine';
 
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 
@@ -71,7 +89,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: '公文大纲' },
+      workspaceSymbolProvider: true,
       foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
@@ -336,6 +358,93 @@ connection.onFoldingRanges((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   return foldingRangesOf(parsedOf(doc).doc);
+});
+
+connection.onWorkspaceSymbol((params) => {
+  const query = (params.query ?? '').trim();
+  const out: SymbolInformation[] = [];
+  for (const doc of documents.all()) {
+    if (doc.uri.endsWith('/' + CONFIG_FILE_NAME) || !['gongwen', 'plaintext', 'markdown'].includes(doc.languageId)) continue;
+    const walk = (list: DocumentSymbol[], container?: string) => {
+      for (const sym of list) {
+        if (!query || sym.name.includes(query)) out.push({ name: sym.name, kind: sym.kind as SymbolKind, location: { uri: doc.uri, range: sym.selectionRange }, containerName: container });
+        walk(sym.children, sym.name);
+      }
+    };
+    const symbols = documentSymbols(parsedOf(doc).doc);
+    // a report's title groups its sections; plain-text files without headings add nothing
+    if (symbols.length) walk(symbols);
+    if (out.length > 2000) break;
+  }
+  return out;
+});
+
+connection.onSelectionRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const parsedDoc = parsedOf(doc).doc;
+  return params.positions.map((p) => {
+    const spans = selectionSpans(parsedDoc, parsedDoc.lines.offsetAt(p));
+    type Sel = { range: DocumentSymbol['range']; parent?: Sel };
+    let result: Sel | undefined;
+    for (const sp of spans.reverse()) result = { range: parsedDoc.lines.range(sp.start, sp.end), parent: result };
+    return result ?? { range: { start: p, end: p } };
+  });
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const entry = parsedOf(doc);
+  const line = params.position.line;
+  const findingsIn = (first: number, last: number) => {
+    if (!entry.linted) return '';
+    const inside = entry.diagnostics.filter((d) => d.range.start.line >= first && d.range.start.line <= last);
+    const errors = inside.filter((d) => d.severity === 1).length;
+    const warnings = inside.filter((d) => d.severity === 2).length;
+    return inside.length ? `，${inside.length} 个问题（错误 ${errors}，警告 ${warnings}，提示 ${inside.length - errors - warnings}）` : '，没有发现问题';
+  };
+  const title = entry.doc.title;
+  if (title && title.line === line) {
+    const chars = entry.doc.memo('characters', () => countCharacters(entry.doc.text));
+    const pages = estimatePages(entry.doc);
+    return {
+      contents: { kind: 'markdown', value: `**${title.text}**\n\n全文 ${chars} 字，约 ${pages} 页（按 GB/T 9704 每页 22 行、每行 28 字、每页约 ${CHARS_PER_PAGE} 字估算）${findingsIn(0, entry.doc.lines.lineCount)}。` },
+      range: entry.doc.lines.range(title.start, title.end),
+    };
+  }
+  const heading = entry.doc.headingAtLine(line);
+  if (!heading) return null;
+  const figures = sectionOf(entry.doc, line);
+  if (!figures) return null;
+  const name = entry.doc.text.slice(heading.markerStart, heading.textEnd);
+  return {
+    contents: { kind: 'markdown', value: `**${name}**\n\n本节 ${figures.characters} 字（第 ${figures.firstLine + 1}～${figures.lastLine + 1} 行）${findingsIn(figures.firstLine, figures.lastLine)}。` },
+    range: entry.doc.lines.range(heading.markerStart, heading.textEnd),
+  };
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return null;
+  const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
+  const before = doc.getText().slice(lineStart, doc.offsetAt(params.position));
+  const matches = completeFormulation(before);
+  return {
+    isIncomplete: true,
+    items: matches.map((m, i) => ({
+      label: m.formulation.text,
+      kind: 12, // Value
+      detail: '规范提法',
+      documentation: m.formulation.detail,
+      sortText: String(i).padStart(3, '0'),
+      filterText: m.formulation.text,
+      textEdit: {
+        range: { start: { line: params.position.line, character: params.position.character - m.replace }, end: params.position },
+        newText: m.formulation.text,
+      },
+    })),
+  };
 });
 
 connection.onCodeAction((params: CodeActionParams): CodeAction[] => {

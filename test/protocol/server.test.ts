@@ -323,3 +323,59 @@ describe('placeholder workflow over the protocol', () => {
     }
   });
 });
+
+describe('navigation and completion over the protocol', () => {
+  it('gives workspace symbols, selection ranges, hovers with figures, and completions of standard formulations', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/nav.gongwen';
+      const text = ['年度工作总结', '一、主要工作', '全年完成投资XX万元。群众满意度提高。', '（一）学习', '理论学习扎实。', '二、存在问题', '一是学习不够。'].join('\n');
+      c.open(uri, text, 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      const md = 'file:///r/nav.md';
+      c.open(md, '# 2025年述职报告\n\n## 工作回顾\n\n### 一、学习\n\n正文，**一是**学习。\n', 'markdown', 1);
+      await c.diagnosticsFor(md, 1);
+
+      const ws = await c.request('workspace/symbol', { query: '学习' });
+      assert.deepEqual(ws.map((s: any) => [s.name, s.location.uri]).sort(), [['一、学习', md], ['（一）学习', uri]]);
+      const mdSymbols = await c.request('textDocument/documentSymbol', { textDocument: { uri: md } });
+      assert.equal(mdSymbols[0].name, '2025年述职报告');
+      assert.equal(mdSymbols[0].children[0].name, '工作回顾');
+      assert.equal(mdSymbols[0].children[0].children[0].name, '一、学习');
+      assert.notEqual(mdSymbols[0].children[0].kind, mdSymbols[0].children[0].children[0].kind, 'kinds differ per level');
+
+      const [sel] = await c.request('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 2, character: 3 }] });
+      const chain: any[] = [];
+      for (let s = sel; s; s = s.parent) chain.push(s.range);
+      assert.deepEqual(chain.map((r) => [r.start.line, r.start.character, r.end.line, r.end.character]), [
+        [2, 0, 2, 11], // the sentence, with its 。
+        [2, 0, 2, 19], // the paragraph
+        [1, 0, 4, 7], // the section 一、
+        [0, 0, 6, 7], // the document
+      ]);
+
+      const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+      assert.match(hover.contents.value, /本节 \d+ 字（第 2～5 行），1 个问题/);
+      const titleHover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+      assert.match(titleHover.contents.value, /全文 \d+ 字，约 1 页/);
+      assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } }), null);
+
+      const typing = 'file:///r/typing.gongwen';
+      c.open(typing, '坚持以习近平', 'gongwen', 1);
+      const completion = await c.request('textDocument/completion', { textDocument: { uri: typing }, position: { line: 0, character: 6 } });
+      const first = completion.items[0];
+      assert.equal(first.label, '以习近平同志为核心的党中央');
+      assert.deepEqual(first.textEdit.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 6 } });
+      c.notify('textDocument/didChange', { textDocument: { uri: typing, version: 2 }, contentChanges: [{ text: '做到两个' }] });
+      const two = await c.request('textDocument/completion', { textDocument: { uri: typing }, position: { line: 0, character: 4 } });
+      assert.deepEqual(two.items.slice(0, 2).map((i: any) => i.label), ['两个确立', '两个维护']);
+      assert.match(two.items[0].documentation, /确立习近平同志党中央的核心/);
+      c.notify('textDocument/didChange', { textDocument: { uri: typing, version: 3 }, contentChanges: [{ text: '严格遵守中央八项' }] });
+      const eight = await c.request('textDocument/completion', { textDocument: { uri: typing }, position: { line: 0, character: 8 } });
+      assert.equal(eight.items[0].label, '中央八项规定及其实施细则精神');
+    } finally {
+      c.kill();
+    }
+  });
+});

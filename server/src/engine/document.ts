@@ -41,6 +41,8 @@ export interface Heading {
   textEnd: number;
   /** Markdown `#` heading depth, when the line is one. */
   mdDepth?: number;
+  /** False for a Markdown heading without 一、/（一）/1./（1）: it shapes the outline, the numbering rules skip it. */
+  numbered: boolean;
 }
 
 export interface Title {
@@ -159,7 +161,7 @@ function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
   const mdDepth = pm[1] ? pm[1].trim().length : undefined;
 
   let m: RegExpExecArray | null;
-  let h: Omit<Heading, 'textStart' | 'textEnd'> | undefined;
+  let h: Omit<Heading, 'textStart' | 'textEnd' | 'numbered'> | undefined;
   if ((m = L1.exec(s))) {
     const value = parseChineseNumeral(m[1]);
     const rest = s.slice(m[0].length);
@@ -186,6 +188,7 @@ function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
         numeral: m[2], value, script: 'arabic', open: m[1], close: m[3], punct: m[4] ?? '', mdDepth };
     }
   }
+  if (!h && mdDepth !== undefined && doc.language === 'markdown') return markdownHeading(doc, line, base, mdDepth, lineEnd);
   if (!h) return undefined;
   // the heading's words: up to the first 。 (1.抓经济发展。镇党委…), without closing Markdown bold
   let textStart = h.markerEnd;
@@ -197,7 +200,24 @@ function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
   const bold = words.search(/(\*\*|__)/);
   if (bold > 0) textEnd = textStart + bold;
   if (textEnd <= textStart) return undefined; // a bare `1.` is not a heading
-  return { ...h, textStart, textEnd };
+  return { ...h, textStart, textEnd, numbered: true };
+}
+
+/** `## 工作回顾`: a Markdown heading without numbering; `#` maps to the title, `##` to level 1, and so on. */
+function markdownHeading(doc: ReportDocument, line: number, base: number, depth: number, lineEnd: number): Heading | undefined {
+  let textEnd = lineEnd;
+  while (textEnd > base && /[\s#*_]/.test(doc.text[textEnd - 1])) textEnd--;
+  let textStart = base;
+  while (textStart < textEnd && /[*_]/.test(doc.text[textStart])) textStart++;
+  if (textEnd <= textStart) return undefined;
+  // the first line's # heading is the title, not a section
+  if (depth === 1 && !doc.text.slice(0, doc.lines.lineStarts[line]).trim()) return undefined;
+  const level = Math.min(4, Math.max(1, depth - 1)) as HeadingLevel;
+  const markerStart = doc.lines.lineStarts[line] + (doc.text.slice(doc.lines.lineStarts[line], base).indexOf('#'));
+  return {
+    level, line, markerStart, markerEnd: markerStart, numeralStart: markerStart, numeralEnd: markerStart, numeral: '', value: 0,
+    script: 'arabic', open: '', close: '', punct: '', mdDepth: depth, textStart, textEnd, numbered: false,
+  };
 }
 
 function findTitle(doc: ReportDocument): Title | undefined {

@@ -15,6 +15,8 @@ export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
 export { decodeReport } from './decode';
+export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
+export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';

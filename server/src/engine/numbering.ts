@@ -34,7 +34,7 @@ export function siblingGroups(doc: ReportDocument): Heading[][] {
       byLevel.set(s.heading.level, g);
       visit(s.children);
     }
-    groups.push(...byLevel.values());
+    groups.push(...[...byLevel.values()].map((g) => g.filter((h) => h.numbered)).filter((g) => g.length));
   };
   visit(sections(doc));
   return groups;

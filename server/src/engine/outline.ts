@@ -19,11 +19,19 @@ export interface Section {
 
 /** Each heading's section runs to the next heading of the same or a higher level (a smaller number). */
 export function sections(doc: ReportDocument): Section[] {
+  return doc.memo('sections', () => buildSections(doc));
+}
+
+function buildSections(doc: ReportDocument): Section[] {
+  // in Markdown with plain # headings, the # depth nests (## 工作回顾 > ### 一、学习); otherwise the numbering level does
+  const plain = doc.headings.filter((h) => !h.numbered && h.mdDepth !== undefined);
+  const deepest = plain.reduce((n, h) => Math.max(n, h.mdDepth!), 0);
+  const rank = (h: Heading) => (plain.length ? (h.mdDepth ?? deepest + h.level) : h.level);
   const roots: Section[] = [];
   const stack: Section[] = [];
   const all: Section[] = [];
   for (const heading of doc.headings) {
-    while (stack.length && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
+    while (stack.length && rank(stack[stack.length - 1].heading) >= rank(heading)) stack.pop();
     const parent = stack[stack.length - 1];
     const section: Section = { heading, lastLine: heading.line, parent, children: [] };
     (parent ? parent.children : roots).push(section);
@@ -39,7 +47,7 @@ export function sections(doc: ReportDocument): Section[] {
   for (let i = 0; i < all.length; i++) {
     const s = all[i];
     let j = i + 1;
-    while (j < all.length && all[j].heading.level > s.heading.level) j++;
+    while (j < all.length && rank(all[j].heading) > rank(s.heading)) j++;
     const endLine = j < all.length ? all[j].heading.line - 1 : doc.lines.lineCount - 1;
     s.lastLine = lastNonBlank(s.heading.line, endLine);
   }
@@ -55,9 +63,9 @@ export function documentSymbols(doc: ReportDocument): DocumentSymbol[] {
     return {
       name: `${marker}${doc.text.slice(h.textStart, h.textEnd).trim()}`.slice(0, 60),
       detail: LEVEL_NAMES[h.level],
-      kind: KIND_BY_LEVEL[h.level],
+      kind: h.numbered ? KIND_BY_LEVEL[h.level] : SymbolKind.String,
       range: doc.lines.range(lineStart, end),
-      selectionRange: doc.lines.range(h.markerStart, h.textEnd),
+      selectionRange: doc.lines.range(h.numbered ? h.markerStart : h.textStart, h.textEnd),
       children: s.children.map(toSymbol),
     };
   };

@@ -18,7 +18,7 @@ export const numberingHierarchy: Rule = {
   },
   check(doc) {
     const out: Finding[] = [];
-    const headings = doc.headings;
+    const headings = doc.headings.filter((h) => h.numbered);
     // lower levels before the first heading of a higher level that the document does use
     for (let i = 0; i < headings.length; i++) {
       const h = headings[i];
@@ -36,7 +36,7 @@ export const numberingHierarchy: Rule = {
     const visit = (list: Section[]) => {
       for (const s of list) {
         const parent = s.parent;
-        if (parent && s.heading.level - parent.heading.level >= 3) {
+        if (parent && s.heading.numbered && parent.heading.numbered && s.heading.level - parent.heading.level >= 3) {
           const h = s.heading;
           out.push({
             start: h.markerStart,

@@ -19,6 +19,7 @@ export const numberingPunctuation: Rule = {
     const out: Finding[] = [];
     const style = ctx.options.numbering;
     for (const h of doc.headings) {
+      if (!h.numbered) continue;
       const written = doc.text.slice(h.markerStart, h.markerEnd);
       const want = standardMarker(h.level, h.value, style);
       if (written === want) continue;

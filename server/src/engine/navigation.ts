@@ -1,0 +1,80 @@
+/** Expand-selection steps, section figures for hovers, and workspace symbol search, from the one parse. */
+import type { ReportDocument } from './document';
+import { sections, type Section } from './outline';
+import { countCharacters } from './metrics';
+
+const SENTENCE_END = /[。！？!?；;]/;
+
+/** Nested spans around an offset, innermost first: sentence → paragraph → sections → document. */
+export function selectionSpans(doc: ReportDocument, offset: number): { start: number; end: number }[] {
+  const text = doc.text;
+  const line = doc.lines.lineAt(offset);
+  const ls = doc.lines.lineStarts[line];
+  const le = doc.lines.lineEnds[line];
+  const spans: { start: number; end: number }[] = [];
+  const push = (start: number, end: number) => {
+    const last = spans[spans.length - 1];
+    if (end <= start) return;
+    if (last && last.start === start && last.end === end) return;
+    if (last && (start > last.start || end < last.end)) return; // must contain the previous one
+    spans.push({ start, end });
+  };
+  let s = offset;
+  while (s > ls && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = offset;
+  while (e < le && !SENTENCE_END.test(text[e])) e++;
+  if (e < le) e++; // the sentence's own 。
+  while (s < e && (text[s] === ' ' || text[s] === '\u3000')) s++;
+  push(s, e);
+  push(ls, le);
+  const chain: Section[] = [];
+  const find = (list: Section[]) => {
+    for (const sec of list) {
+      if (sec.heading.line <= line && line <= sec.lastLine) {
+        chain.push(sec);
+        find(sec.children);
+        return;
+      }
+    }
+  };
+  find(sections(doc));
+  for (const sec of chain.reverse()) push(doc.lines.lineStarts[sec.heading.line], doc.lines.lineEnds[sec.lastLine]);
+  push(0, text.length);
+  return spans;
+}
+
+export interface SectionFigures {
+  characters: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** The section a heading opens: its lines and its 字数. */
+export function sectionOf(doc: ReportDocument, headingLine: number): SectionFigures | undefined {
+  const walk = (list: Section[]): Section | undefined => {
+    for (const s of list) {
+      if (s.heading.line === headingLine) return s;
+      const inner = walk(s.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const s = walk(sections(doc));
+  if (!s) return undefined;
+  const start = doc.lines.lineStarts[s.heading.line];
+  const end = doc.lines.lineEnds[s.lastLine];
+  return { characters: countCharacters(doc.text, start, end), firstLine: s.heading.line, lastLine: s.lastLine };
+}
+
+/** GB/T 9704: 22 lines of 28 characters a page. */
+export const CHARS_PER_PAGE = 22 * 28;
+
+/** Pages the report fills at GB/T 9704's layout, counting each paragraph from a new line. */
+export function estimatePages(doc: ReportDocument): number {
+  let lines = 0;
+  for (let l = 0; l < doc.lines.lineCount; l++) {
+    const n = countCharacters(doc.text, doc.lines.lineStarts[l], doc.lines.lineEnds[l]);
+    if (n) lines += Math.ceil((n + 2) / 28); // a paragraph starts indented by two characters
+  }
+  return Math.max(1, Math.ceil(lines / 22));
+}
