@@ -41,9 +41,11 @@ const entries = (m) => (PHRASE_RULES.includes(m.id) ? String(engine.countEntries
 const ruleTable = ['| 规则 | 类别 | 默认 | 修复 | 词条 | 说明 |', '|---|---|---|---|---|---|',
   ...engine.listRules().map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.category} | ${m.severity} | ${m.fixable ? '✔' : ''} | ${entries(m)} | ${cell(m.description)} |`)].join('\n');
 
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8'));
+const localize = (s) => (typeof s === 'string' ? s.replace(/^%(.+)%$/, (_, k) => nls[k] ?? s) : s);
 const props = pkg.contributes.configuration.properties;
 const settingsTable = ['| 设置 | 类型 | 默认值 | 说明 |', '|---|---|---|---|',
-  ...Object.entries(props).map(([k, v]) => `| \`${k}\` | ${v.enum ? v.enum.map((e) => `\`${e}\``).join(' / ') : v.type} | \`${JSON.stringify(v.default)}\` | ${cell(v.description ?? v.markdownDescription ?? '')} |`)].join('\n');
+  ...Object.entries(props).map(([k, v]) => `| \`${k}\` | ${v.enum ? v.enum.map((e) => `\`${e}\``).join(' / ') : v.type} | \`${JSON.stringify(v.default)}\` | ${cell(localize(v.description ?? v.markdownDescription ?? ''))} |`)].join('\n');
 
 const readmePath = 'README.md';
 let readme = fs.readFileSync(path.join(root, readmePath), 'utf8');

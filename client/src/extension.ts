@@ -32,21 +32,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // .gongwen.json too, so that its unsaved edits apply at once and its problems show on it
     documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
     synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
-    outputChannelName: '公文助手',
+    outputChannelName: vscode.l10n.t('Gongwen'),
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };
-  client = new LanguageClient('gongwen', '公文助手', serverOptions, clientOptions);
+  client = new LanguageClient('gongwen', vscode.l10n.t('Gongwen'), serverOptions, clientOptions);
 
   const status = vscode.window.createStatusBarItem('gongwen.stats', vscode.StatusBarAlignment.Right, 100);
-  status.name = '公文助手';
+  status.name = vscode.l10n.t('Gongwen');
   status.command = 'gongwen.nextPlaceholder';
   const stats = new Map<string, Stats>();
   const showStats = () => {
     const editor = vscode.window.activeTextEditor;
     const s = editor && stats.get(editor.document.uri.toString());
     if (!s) return status.hide();
-    status.text = `$(book) ${s.characters} 字` + (s.placeholders ? `  $(warning) ${s.placeholders} 处待填写` : '');
-    status.tooltip = s.placeholders ? '公文助手：点击跳到下一个待填写的占位符' : '公文助手：字数（汉字、全角标点各计 1，连续的字母或数字计 1）';
+    status.text = vscode.l10n.t('$(book) {0} 字', s.characters) + (s.placeholders ? '  ' + vscode.l10n.t('$(warning) {0} to fill', s.placeholders) : '');
+    status.tooltip = s.placeholders ? vscode.l10n.t('Gongwen: click to go to the next placeholder to fill') : vscode.l10n.t('Gongwen: length in 字 (each Chinese character or full-width mark counts 1, a run of letters or digits counts 1)');
     status.show();
   };
 
@@ -56,7 +56,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidCloseTextDocument((d) => stats.delete(d.uri.toString())),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await client?.restart();
-      void vscode.window.setStatusBarMessage('公文助手：检查服务已重启', 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: the checking server restarted'), 3000);
+    }),
+    vscode.commands.registerCommand('gongwen.openSample', async () => {
+      const sample = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(path.join('examples', 'town-secretary-report.txt'))));
+      const doc = await vscode.workspace.openTextDocument({ language: 'gongwen', content: new TextDecoder().decode(sample) });
+      await vscode.window.showTextDocument(doc);
+    }),
+    vscode.commands.registerCommand('gongwen.disableRule', async (code?: string) => {
+      if (!code) return;
+      const config = vscode.workspace.getConfiguration('gongwen');
+      const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [code]: 'off' };
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('rules', rules, target);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: rule {0} turned off for this workspace', code), 4000);
     }),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => movePlaceholder(1)),
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => movePlaceholder(-1)),
@@ -64,10 +77,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const editor = vscode.window.activeTextEditor;
       const target = uri ? vscode.Uri.parse(uri) : editor?.document.uri;
       const at = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : placeholderAt(editor);
-      if (!target || !at) return void vscode.window.showInformationMessage('公文助手：光标处没有待填写的占位符。');
+      if (!target || !at) return void vscode.window.showInformationMessage(vscode.l10n.t('Gongwen: there is no placeholder to fill at the cursor.'));
       const doc = await vscode.workspace.openTextDocument(target);
       const old = doc.getText(at);
-      const text = value ?? (await vscode.window.showInputBox({ title: `填写“${old}”`, prompt: '输入要替换占位符的内容', placeHolder: old }));
+      const text = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Fill “{0}”', old), prompt: vscode.l10n.t('Type what replaces the placeholder'), placeHolder: old }));
       if (text === undefined) return;
       const edit = new vscode.WorkspaceEdit();
       edit.replace(target, at, text);
@@ -75,9 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('gongwen.fillAll', async (uri?: string, placeholder?: string, qualifier?: string, value?: string) => {
       if (!client || !uri || !placeholder || !qualifier) {
-        return void vscode.window.showInformationMessage('公文助手：请在“XX镇”“XX同志”等占位符的快速修复菜单中使用“全部填写”。');
+        return void vscode.window.showInformationMessage(vscode.l10n.t('Gongwen: use “Fill every …” from the quick fix menu of a placeholder such as XX镇 or XX同志.'));
       }
-      const text = value ?? (await vscode.window.showInputBox({ title: `全部填写“${placeholder}${qualifier}”`, prompt: `文中每一处“${placeholder}${qualifier}”的“${placeholder}”都将替换为此内容`, placeHolder: '例如：城关' }));
+      const text = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Fill every “{0}”', placeholder + qualifier), prompt: vscode.l10n.t('Every “{0}” in the document gets this instead of “{1}”', placeholder + qualifier, placeholder), placeHolder: vscode.l10n.t('for example: 城关') }));
       if (text === undefined) return;
       const result = await client.sendRequest<{ changes: Record<string, { range: vscode.Range; newText: string }[]> } | null>('gongwen/fillAll', { uri, placeholder, qualifier, value: text });
       if (!result) return;
@@ -115,7 +128,7 @@ function movePlaceholder(direction: 1 | -1): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const all = placeholders(editor.document);
-  if (!all.length) return void vscode.window.setStatusBarMessage('公文助手：没有待填写的占位符', 3000);
+  if (!all.length) return void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: no placeholder left to fill'), 3000);
   const here = editor.selection.active;
   const target = direction === 1
     ? all.find((r) => r.start.isAfter(here)) ?? all[0]
