@@ -3,13 +3,14 @@
  * other documents) while a multi-megabyte report is being checked.
  */
 import { parentPort } from 'worker_threads';
-import { findings, parse, resolveOptions, toDiagnostic, type Diagnostic, type DocumentLanguage, type LintOptions } from './engine';
+import { findings, parse, resolveOptions, toDiagnostic, type Diagnostic, type DocumentLanguage, type LintOptions, type MessageLocale } from './engine';
 
 export interface LintJob {
   id: number;
   text: string;
   language: DocumentLanguage;
   options: LintOptions;
+  locale: MessageLocale;
 }
 
 export interface LintResult {
@@ -22,7 +23,7 @@ export interface LintResult {
 parentPort?.on('message', (job: LintJob) => {
   try {
     const doc = parse(job.text, job.language);
-    const diagnostics = findings(doc, resolveOptions(job.options)).map((f) => toDiagnostic(doc, f));
+    const diagnostics = findings(doc, resolveOptions(job.options)).map((f) => toDiagnostic(doc, f, job.locale));
     parentPort!.postMessage({ id: job.id, diagnostics } satisfies LintResult);
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) } satisfies LintResult);

@@ -28,7 +28,9 @@ import {
   findings,
   fixText,
   isMostlyChinese,
+  localeOf,
   minimalEdit,
+  type MessageLocale,
   parse,
   resolveOptions,
   toDiagnostic,
@@ -40,6 +42,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 import {
   CHARS_PER_PAGE,
   completeFormulation,
+  disableNextLineComment,
   CONFIG_FILE_NAME,
   countCharacters,
   documentSymbols,
@@ -81,7 +84,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
-  const init = params.initializationOptions as { trusted?: boolean } | undefined;
+  const init = params.initializationOptions as { trusted?: boolean; locale?: string } | undefined;
+  // messages in Chinese, or in English when VS Code's display language is English
+  locale = localeOf(init?.locale ?? params.locale);
   workspaceTrusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath);
@@ -141,6 +146,7 @@ function settingsFor(uri: string): Promise<ServerSettings> {
 
 const configFiles = new Map<string, LoadedConfig | null>();
 let workspaceTrusted = true;
+let locale: MessageLocale = 'zh';
 
 connection.onNotification('gongwen/workspaceTrusted', () => {
   workspaceTrusted = true;
@@ -218,7 +224,7 @@ let worker: Worker | undefined;
 let jobs = 0;
 const pendingJobs = new Map<number, (r: LintResult) => void>();
 
-function lintInWorker(text: string, language: DocumentLanguage, options: ServerSettings['lint']): Promise<LintResult> {
+function lintInWorker(text: string, language: DocumentLanguage, options: ServerSettings['lint'], messages: MessageLocale): Promise<LintResult> {
   if (!worker) {
     worker = new Worker(path.join(__dirname, 'lint-worker.js'));
     worker.on('message', (r: LintResult) => {
@@ -237,7 +243,7 @@ function lintInWorker(text: string, language: DocumentLanguage, options: ServerS
   const id = ++jobs;
   return new Promise((resolve) => {
     pendingJobs.set(id, resolve);
-    worker!.postMessage({ id, text, language, options } satisfies LintJob);
+    worker!.postMessage({ id, text, language, options, locale: messages } satisfies LintJob);
   });
 }
 
@@ -275,7 +281,7 @@ async function validate(doc: TextDocument): Promise<void> {
   const entry = parsedOf(current);
   lastSettings.set(doc.uri, settings);
   if (text.length > WORKER_THRESHOLD) {
-    const result = await lintInWorker(text, languageOf(current), settings.lint);
+    const result = await lintInWorker(text, languageOf(current), settings.lint, locale);
     const latest = documents.get(doc.uri);
     if (!latest || latest.version !== version) return; // never publish an old version over a newer one
     if (result.error) {
@@ -286,7 +292,7 @@ async function validate(doc: TextDocument): Promise<void> {
   } else {
     const resolved = resolveOptions(settings.lint);
     entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
-      toDiagnostic(entry.doc, f),
+      toDiagnostic(entry.doc, f, locale),
     );
   }
   entry.linted = true;
@@ -454,10 +460,10 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
+  const suppress: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
       if (d.source !== 'gongwen') continue;
-      if (PLACEHOLDER_RULES.includes(String(d.code))) actions.push(...placeholderActions(doc, d));
       const fixes = (d.data as Diagnostic['data'])?.fixes ?? [];
       for (const f of fixes) {
         actions.push({
@@ -468,6 +474,13 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
           edit: { changes: { [uri]: f.edits as TextEdit[] } },
         });
       }
+      if (PLACEHOLDER_RULES.includes(String(d.code))) actions.push(...placeholderActions(doc, d));
+    }
+  }
+  if (wants(CodeActionKind.QuickFix)) {
+    // last in the menu: silence the rule here, or for the workspace
+    for (const d of params.context.diagnostics) {
+      if (d.source === 'gongwen' && typeof d.code === 'string' && d.code.includes('/')) suppress.push(...suppressActions(doc, d));
     }
   }
   if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'gongwen' && /^(phrasing|typo)\//.test(String(d.code)))) {
@@ -493,8 +506,24 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
       }
     }
   }
-  return actions;
+  return [...actions, ...suppress];
 });
+
+/** 忽略此处 (a comment above the line) and 在本工作区关闭 (a setting, through the client). */
+function suppressActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {
+  const code = String(d.code);
+  const line = d.range.start.line;
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  return [
+    {
+      title: `忽略此处的 ${code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: disableNextLineComment(code) + eol }] } },
+    },
+    { title: `在本工作区关闭规则 ${code}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: '关闭规则', command: 'gongwen.disableRule', arguments: [code] } },
+  ];
+}
 
 /** 填写… for one placeholder, and 全部填写 for a placeholder that qualifies a name (XX镇). */
 function placeholderActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {

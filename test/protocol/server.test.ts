@@ -58,9 +58,12 @@ describe('language server over stdio', () => {
       range: marker.range,
       context: { diagnostics: [marker], only: ['quickfix'] },
     });
-    assert.equal(actions.length, 1);
+    assert.deepEqual(actions.map((a: any) => a.title), ['删除“##paidbegin##”', '忽略此处的 placeholder/residue', '在本工作区关闭规则 placeholder/residue']);
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
+    const ignored = applyLspEdits(sample, actions[1].edit.changes[SAMPLE_URI]);
+    assert.equal(ignored.split('\n')[7], '<!-- gongwen-disable-next-line placeholder/residue -->');
+    assert.equal(actions[2].command.command, 'gongwen.disableRule');
     const fixed = applyLspEdits(sample, actions[0].edit.changes[SAMPLE_URI]);
     assert.ok(!fixed.includes('##paidbegin##'));
     assert.equal(fixed.length, sample.length - '##paidbegin##'.length);
@@ -311,7 +314,7 @@ describe('placeholder workflow over the protocol', () => {
       const town = p.diagnostics[1]; // the XX of XX镇 in the title
       assert.deepEqual(town.range.start, { line: 0, character: 8 });
       const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: town.range, context: { diagnostics: [town] } });
-      assert.deepEqual(actions.map((a: any) => a.title), ['填写“XX”…', '全部填写“XX镇”（3 处）…']);
+      assert.deepEqual(actions.map((a: any) => a.title), ['填写“XX”…', '全部填写“XX镇”（3 处）…', '忽略此处的 placeholder/latin-x', '在本工作区关闭规则 placeholder/latin-x']);
       assert.equal(actions[0].command.command, 'gongwen.fillPlaceholder');
       assert.deepEqual(actions[1].command.arguments, [uri, 'XX', '镇']);
       const edit = await c.request('gongwen/fillAll', { uri, placeholder: 'XX', qualifier: '镇', value: '城关' });
@@ -376,6 +379,24 @@ describe('navigation and completion over the protocol', () => {
       assert.equal(eight.items[0].label, '中央八项规定及其实施细则精神');
     } finally {
       c.kill();
+    }
+  });
+});
+
+describe('message language', () => {
+  it('speaks Chinese by default and English when the editor is in English', async () => {
+    for (const [locale, pattern] of [[undefined, /^“以身作责”应为“以身作则”/], ['zh-cn', /^“以身作责”/], ['en', /^Wrong character in a fixed expression: “以身作责” → “以身作则”/]] as const) {
+      const c = new LspClient();
+      try {
+        await c.request('initialize', { processId: null, rootUri: null, capabilities: {}, ...(locale ? { locale } : {}) });
+        c.notify('initialized', {});
+        const uri = 'file:///r/lang.gongwen';
+        c.open(uri, '以身作责', 'gongwen', 1);
+        const p = await c.diagnosticsFor(uri, 1);
+        assert.match(p.diagnostics[0].message, pattern);
+      } finally {
+        c.kill();
+      }
     }
   });
 });

@@ -271,6 +271,11 @@ function computeZones(text: string, language: DocumentLanguage): Uint8Array {
     for (let m; (m = URL_RE.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Url;
   }
   if (language === 'markdown') markMarkdownCode(text, zones);
+  else if (text.indexOf('<!--') !== -1) {
+    // suppression comments are not report text in any language
+    const comment = /<!--[\s\S]*?-->/g;
+    for (let m; (m = comment.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+  }
   return zones;
 }
 

@@ -7,6 +7,7 @@ import { rules, rulesById } from './rules';
 import { resolveOptions, validateOptions, type LintOptions } from './config';
 import { documentSymbols, foldingRanges as computeFolding } from './outline';
 import { isMostlyChinese } from './chars';
+import { suppressions } from './suppressions';
 import type { Finding, ResolvedOptions, Rule, RuleMeta, Severity } from './types';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticFix, type DocumentSymbol, type FoldingRange } from './lsp-types';
 
@@ -15,6 +16,7 @@ export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
 export { decodeReport } from './decode';
+export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
 export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
@@ -63,17 +65,33 @@ export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleE
     }
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+  const suppressed = suppressions(doc);
+  return suppressed ? out.filter((f) => !suppressed(doc.lines.lineAt(f.start), f.rule.meta.id)) : out;
 }
 
-export function toDiagnostic(doc: ReportDocument, f: RuleFinding): Diagnostic {
+/** Message language: Chinese by default; English when the editor's display language is English. */
+export type MessageLocale = 'zh' | 'en';
+
+export function localeOf(tag: string | undefined): MessageLocale {
+  return tag && /^en\b/i.test(tag) ? 'en' : 'zh';
+}
+
+function englishMessage(doc: ReportDocument, f: RuleFinding): string {
+  const span = doc.text.slice(f.start, f.end);
+  const fix = f.fixes?.[0];
+  const replacement = fix && fix.edits.length === 1 && fix.edits[0].start === f.start && fix.edits[0].end === f.end ? fix.edits[0].newText : undefined;
+  const shown = span.length > 40 ? `${span.slice(0, 40)}…` : span;
+  return `${f.rule.meta.en}: “${shown}”${replacement !== undefined ? (replacement ? ` → “${replacement}”` : ' (delete it)') : ''}. (${f.message})`;
+}
+
+export function toDiagnostic(doc: ReportDocument, f: RuleFinding, locale: MessageLocale = 'zh'): Diagnostic {
   const d: Diagnostic = {
     range: doc.lines.range(f.start, f.end),
     severity: SEVERITY[f.severity],
     code: f.rule.meta.id,
     codeDescription: { href: ruleDocUrl(f.rule.meta.id) },
     source: 'gongwen',
-    message: f.message,
+    message: locale === 'en' ? englishMessage(doc, f) : f.message,
   };
   const fixes: DiagnosticFix[] | undefined = f.fixes?.map((x) => ({
     title: x.title,
@@ -90,14 +108,14 @@ export function parse(text: string, language: DocumentLanguage = 'gongwen'): Rep
 }
 
 /** Lints a text. Options are validated: invalid entries are ignored (see validateOptions for the messages). */
-export function lint(text: string, options?: LintOptions): Diagnostic[] {
+export function lint(text: string, options?: LintOptions & { locale?: string }): Diagnostic[] {
   const { options: valid } = validateOptions(options ?? {});
   const doc = parse(text, valid.language);
-  return lintDocument(doc, resolveOptions(valid));
+  return lintDocument(doc, resolveOptions(valid), localeOf(options?.locale));
 }
 
-export function lintDocument(doc: ReportDocument, resolved: ResolvedOptions): Diagnostic[] {
-  return findings(doc, resolved).map((f) => toDiagnostic(doc, f));
+export function lintDocument(doc: ReportDocument, resolved: ResolvedOptions, locale: MessageLocale = 'zh'): Diagnostic[] {
+  return findings(doc, resolved).map((f) => toDiagnostic(doc, f, locale));
 }
 
 export function outline(text: string, language?: DocumentLanguage): DocumentSymbol[] {

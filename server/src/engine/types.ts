@@ -39,6 +39,8 @@ export interface RuleMeta {
   severity: Severity;
   /** One line, Chinese. */
   description: string;
+  /** The rule's name in English, for messages when the editor speaks English. */
+  en: string;
   fixable: boolean;
   /** Longer explanation for the rule's documentation page (Markdown, Chinese). */
   details?: string;

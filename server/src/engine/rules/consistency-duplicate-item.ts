@@ -8,6 +8,7 @@ const CLAUSE_END = /[。；;！？\r\n]/;
 export const consistencyDuplicateItem: Rule = {
   meta: {
     id: 'consistency/duplicate-item',
+    en: 'Item or heading repeated',
     category: 'consistency',
     severity: 'warning',
     description: '同一个列举项、顿号并列项或标题重复出现。',

@@ -5,6 +5,7 @@ import { countCharacters } from '../metrics';
 export const consistencyLength: Rule = {
   meta: {
     id: 'consistency/length',
+    en: 'Report longer than gongwen.maxLength',
     category: 'consistency',
     severity: 'info',
     description: '全文字数超过设置的上限（gongwen.maxLength）。',

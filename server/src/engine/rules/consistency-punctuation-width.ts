@@ -8,6 +8,7 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 export const consistencyPunctuationWidth: Rule = {
   meta: {
     id: 'consistency/punctuation-width',
+    en: 'Half-width mark or mixed widths in Chinese text',
     category: 'consistency',
     severity: 'warning',
     description: '中文里用了半角标点，或同一文档中 ％ 与 %、全角与半角数字混用。',

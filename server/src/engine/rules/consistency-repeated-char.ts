@@ -11,6 +11,7 @@ let wordMatcher: Matcher | undefined;
 export const consistencyRepeatedChar: Rule = {
   meta: {
     id: 'consistency/repeated-char',
+    en: 'Character or word typed twice',
     category: 'consistency',
     severity: 'warning',
     description: '不小心重复输入的字或词，如“的的”“了了”“我们我们”。',

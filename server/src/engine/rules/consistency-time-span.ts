@@ -11,6 +11,7 @@ const OWN_AGE = /(?:开展|实施|运行|成立|启动|推行|试点|上线|建�
 export const consistencyTimeSpan: Rule = {
   meta: {
     id: 'consistency/time-span',
+    en: 'Time span contradicts the period the report covers',
     category: 'consistency',
     severity: 'warning',
     description: '报告时段前后矛盾：写一年的工作，却出现“半年来”“几个月来”等。',

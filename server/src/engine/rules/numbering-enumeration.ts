@@ -10,6 +10,7 @@ const word = (seq: EnumerationSequence, value: number) =>
 export const numberingEnumeration: Rule = {
   meta: {
     id: 'numbering/enumeration',
+    en: 'Inline enumeration out of sequence',
     category: 'numbering',
     severity: 'warning',
     description: '段落中的“一是、二是”“第一、第二”“其一、其二”“首先、其次、再次”重复、跳号或顺序错误。',

@@ -7,6 +7,7 @@ const FIRST: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4:
 export const numberingHierarchy: Rule = {
   meta: {
     id: 'numbering/hierarchy',
+    en: 'Heading levels used out of order',
     category: 'numbering',
     severity: 'warning',
     description: '标题层级使用顺序不对，如“（一）”出现在第一个“一、”之前。',

@@ -6,6 +6,7 @@ import { LEVEL_NAMES } from '../outline';
 export const numberingPunctuation: Rule = {
   meta: {
     id: 'numbering/punctuation',
+    en: 'Heading number not in its GB/T 9704 form',
     category: 'numbering',
     severity: 'warning',
     description: '标题序号的标点或括号不符合 GB/T 9704 的写法（一、 （一） 1. （1））。',

@@ -5,6 +5,7 @@ import { numeralText, renumberEdits, sequenceProblems, siblingGroups, standardMa
 export const numberingSequence: Rule = {
   meta: {
     id: 'numbering/sequence',
+    en: 'Heading numbers out of sequence',
     category: 'numbering',
     severity: 'error',
     description: '同级标题序号重复、跳号、顺序颠倒，或没有在新的上级标题下重新编号。',

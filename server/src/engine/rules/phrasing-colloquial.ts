@@ -5,6 +5,7 @@ import { countEntries, phraseFindings, rightForms } from '../phrases';
 export const phrasingColloquial: Rule = {
   meta: {
     id: 'phrasing/colloquial',
+    en: 'Redundant or colloquial wording',
     category: 'phrasing',
     severity: 'info',
     description: '语义重复、句式杂糅或口语、网络用语，不合公文语体。',

@@ -5,6 +5,7 @@ import { countEntries, phraseFindings, rightForms } from '../phrases';
 export const phrasingOutdated: Rule = {
   meta: {
     id: 'phrasing/outdated',
+    en: 'Outdated formulation presented as current',
     category: 'phrasing',
     severity: 'warning',
     description: '已过时的提法被当作现行工作来写（按报告年份判断）。',

@@ -40,6 +40,7 @@ function orderedSetFindings(text: string, inSkippedZone: (s: number, e: number) 
 export const phrasingPolitical: Rule = {
   meta: {
     id: 'phrasing/political',
+    en: 'Non-standard political formulation',
     category: 'phrasing',
     severity: 'error',
     description: '政治性提法不规范：固定表述缺字、错字、顺序颠倒或称谓不当。',

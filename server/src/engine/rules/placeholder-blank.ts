@@ -5,6 +5,7 @@ import { Zone } from '../document';
 export const placeholderBlank: Rule = {
   meta: {
     id: 'placeholder/blank',
+    en: 'Fill-in blank (____) left unfilled',
     category: 'placeholder',
     severity: 'error',
     description: '下划线留空（“____”）尚未填写。',

@@ -8,6 +8,7 @@ const BRACKET = /【[\s\u3000]*】|【(?:待补充|待填写|待完善|略|此�
 export const placeholderBracket: Rule = {
   meta: {
     id: 'placeholder/bracket',
+    en: 'Empty or instruction brackets left in the text',
     category: 'placeholder',
     severity: 'error',
     description: '空的【】或“（待补充）”“（此处填写…）”等填写提示尚未替换。',

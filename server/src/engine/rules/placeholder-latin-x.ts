@@ -9,6 +9,7 @@ const TERM_AFTER_X = /^(?:光|线|射线|染色体|轴|刀|因子)/;
 export const placeholderLatinX: Rule = {
   meta: {
     id: 'placeholder/latin-x',
+    en: 'Template placeholder left unfilled',
     category: 'placeholder',
     severity: 'error',
     description: '模板中的“XX”“X”“ＸＸ”等占位符尚未填写。',

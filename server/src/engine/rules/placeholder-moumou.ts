@@ -5,6 +5,7 @@ import { Zone } from '../document';
 export const placeholderMoumou: Rule = {
   meta: {
     id: 'placeholder/moumou',
+    en: 'Placeholder name 某某 left unfilled',
     category: 'placeholder',
     severity: 'error',
     description: '“某某”占位符尚未替换为实际名称。',

@@ -8,6 +8,7 @@ const PENDING = /(?<=[：:为是到]|达到)(?:待补充|待填写|待完善)|(?
 export const placeholderPending: Rule = {
   meta: {
     id: 'placeholder/pending',
+    en: '待补充/待填写 left where a value belongs',
     category: 'placeholder',
     severity: 'error',
     description: '“待补充”“待填写”出现在应填数值或内容的位置。',

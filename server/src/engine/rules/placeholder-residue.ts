@@ -8,6 +8,7 @@ const RESIDUE = /##[A-Za-z][A-Za-z0-9_]*##|本文档由[^。\n]{1,30}提供|(?:�
 export const placeholderResidue: Rule = {
   meta: {
     id: 'placeholder/residue',
+    en: 'Copy residue from a template site',
     category: 'placeholder',
     severity: 'error',
     description: '从模板网站复制时带入的标记（如“##paidbegin##”）或广告语。',

@@ -5,6 +5,7 @@ import { Zone } from '../document';
 export const placeholderSymbol: Rule = {
   meta: {
     id: 'placeholder/symbol',
+    en: 'Template placeholder (××, ○○, □□) left unfilled',
     category: 'placeholder',
     severity: 'error',
     description: '用“××”“○○”“□□”表示的占位符尚未填写。',

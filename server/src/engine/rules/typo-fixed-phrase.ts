@@ -5,6 +5,7 @@ import { countEntries, phraseFindings, rightForms } from '../phrases';
 export const typoFixedPhrase: Rule = {
   meta: {
     id: 'typo/fixed-phrase',
+    en: 'Wrong character in a fixed expression',
     category: 'typo',
     severity: 'warning',
     description: '成语、固定词语和常用公文词语中的错别字。',
