@@ -1,80 +1,111 @@
 /**
  * gongwen-lint: the engine from the command line.
- *   gongwen-lint [--format stylish|json] [--list-rules] <files…>
- * Exit 0: clean or only warnings/information; 1: at least one error; 2: usage error or an unreadable file.
+ * Exit 0: clean or only warnings/information (within --max-warnings); 1: an error, or too many warnings;
+ * 2: a usage error or an unreadable file (the other files are still linted).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { countCharacters, countEntries, decodeReport, lint, listRules, type Diagnostic, type LintOptions } from './engine';
+import { countCharacters, countEntries, decodeReport, DOCS_BASE, fix, lint, listRules, type Diagnostic, type LintOptions } from './engine';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
+import { toSarif, unifiedDiff } from './cli-output';
+import { expandFileArgs } from './files';
 
-const USAGE = `用法: gongwen-lint [选项] <文件…>
+const VERSION = '0.1.0';
+
+const USAGE = `用法: gongwen-lint [选项] <文件、目录或通配符…>
 
 选项:
-  --format <stylish|json>  输出格式（默认 stylish）
-  --config <文件>          使用指定的配置文件（默认：从每个文件所在目录向上查找 .gongwen.json）
-  --list-rules             列出全部规则
+  -f, --format <格式>      stylish（默认）、json 或 sarif（SARIF 2.1.0，供代码扫描工具使用）
+      --fix                把可安全自动修复的问题直接改回文件
+      --dry-run            与 --fix 同用：不改文件，打印将要做的修改（diff）
+  -c, --config <文件>      使用指定的配置文件（默认：从每个文件所在目录向上查找 .gongwen.json）
+      --max-warnings <n>   警告超过 n 个时以 1 退出
+      --list-rules         列出全部规则
+      --no-color           不用颜色（默认只在终端中使用颜色）
   -h, --help               显示本帮助
+  -v, --version            显示版本
 
-退出码: 0 无错误（可有警告、提示）；1 有错误；2 用法错误或文件无法读取。`;
+目录会递归查找 .txt、.md、.gongwen 文件；通配符支持 * ? **（请加引号，如 "报告/**/*.txt"）。
+退出码: 0 无错误；1 有错误或警告超过 --max-warnings；2 用法错误或文件无法读取。`;
 
 const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 interface Args {
-  format: 'stylish' | 'json';
+  format: 'stylish' | 'json' | 'sarif';
   files: string[];
   listRules: boolean;
   help: boolean;
+  version: boolean;
   config?: string;
+  fix: boolean;
+  dryRun: boolean;
+  maxWarnings?: number;
+  color?: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { format: 'stylish', files: [], listRules: false, help: false };
+  const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false };
+  const value = (i: number, name: string) => argv[i] ?? `${name} 需要一个值`;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const [a, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const take = () => inline ?? argv[++i];
     if (a === '--format' || a === '-f') {
-      const v = argv[++i];
-      if (v !== 'stylish' && v !== 'json') return `--format 的取值应为 stylish 或 json，收到：${v ?? '（空）'}`;
-      args.format = v;
-    } else if (a.startsWith('--format=')) {
-      const v = a.slice(9);
-      if (v !== 'stylish' && v !== 'json') return `--format 的取值应为 stylish 或 json，收到：${v}`;
+      const v = take();
+      if (v !== 'stylish' && v !== 'json' && v !== 'sarif') return `--format 的取值应为 stylish、json 或 sarif，收到：${v ?? '（空）'}`;
       args.format = v;
     } else if (a === '--config' || a === '-c') {
-      const v = argv[++i];
+      const v = take();
       if (!v) return '--config 需要一个文件路径';
       args.config = v;
-    } else if (a.startsWith('--config=')) args.config = a.slice(9);
+    } else if (a === '--max-warnings') {
+      const v = take();
+      if (!v || !/^\d+$/.test(v)) return `--max-warnings 需要一个非负整数，收到：${v ?? value(i, a)}`;
+      args.maxWarnings = Number(v);
+    } else if (a === '--fix') args.fix = true;
+    else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--list-rules') args.listRules = true;
+    else if (a === '--no-color') args.color = false;
+    else if (a === '--color') args.color = true;
     else if (a === '-h' || a === '--help') args.help = true;
-    else if (a === '--') args.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-') && a !== '-') return `未知选项：${a}`;
+    else if (a === '-v' || a === '--version') args.version = true;
+    else if (a === '--') {
+      args.files.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') return `未知选项：${a}`;
     else args.files.push(a);
   }
+  if (args.dryRun && !args.fix) return '--dry-run 需与 --fix 同用';
   return args;
-}
-
-function pad(s: string, n: number): string {
-  return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 }
 
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (const ch of s) w += ch.codePointAt(0)! > 0x1100 ? 2 : 1;
   return w;
 }
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+}
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY?: boolean;
+}
+
+export function main(argv: string[], io: Io): number {
+  const { out, err } = io;
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
     err(`gongwen-lint: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  if (parsed.help) {
-    out(USAGE);
-    return 0;
-  }
+  if (parsed.help) return out(USAGE), 0;
+  if (parsed.version) return out(VERSION), 0;
+  const color = parsed.color ?? (!!io.isTTY && !process.env.NO_COLOR);
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const SEVERITY_COLOR: Record<number, number> = { 1: 31, 2: 33, 3: 36, 4: 90 };
   if (parsed.listRules) {
     const metas = listRules();
     const w = Math.max(...metas.map((m) => m.id.length));
@@ -110,13 +141,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     return config.options;
   };
+
   const results: { file: string; characters: number; diagnostics: Diagnostic[] }[] = [];
   let unreadable = false;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let fixedFiles = 0;
   const lines: string[] = [];
-  for (const file of parsed.files) {
+  for (const file of expandFileArgs(parsed.files)) {
     let buf: Buffer;
     try {
       buf = fs.readFileSync(file);
@@ -132,35 +165,59 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       unreadable = true;
       continue;
     }
-    const language = file.endsWith('.md') || file.endsWith('.markdown') ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
-    const diagnostics = lint(decoded.text, { ...optionsFor(file), language });
-    results.push({ file, characters: countCharacters(decoded.text), diagnostics });
+    const language = /\.(md|markdown)$/i.test(file) ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
+    const options = { ...optionsFor(file), language } as const;
+    let text = decoded.text;
+    if (parsed.fix) {
+      const { output, applied } = fix(text, options);
+      if (applied) {
+        if (parsed.dryRun) out(unifiedDiff(path.normalize(file), text, output));
+        else {
+          const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+          fs.writeFileSync(file, (hadBom ? '\uFEFF' : '') + output);
+          fixedFiles++;
+          text = output;
+        }
+      }
+    }
+    const diagnostics = lint(text, options);
+    results.push({ file, characters: countCharacters(text), diagnostics });
     for (const d of diagnostics) {
       if (d.severity === 1) errors++;
       else if (d.severity === 2) warnings++;
       else infos++;
     }
-    if (parsed.format === 'stylish' && diagnostics.length) {
+    if (parsed.format === 'stylish' && !parsed.dryRun) {
       for (const d of diagnostics) {
         const loc = `${path.normalize(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-        lines.push(`${loc}  ${pad(SEVERITY_NAMES[d.severity], 7)}  ${d.message}  ${d.code}`);
+        lines.push(`${loc}  ${paint(SEVERITY_COLOR[d.severity], pad(SEVERITY_NAMES[d.severity], 7))}  ${d.message}  ${paint(90, d.code)}`);
       }
     }
   }
   if (parsed.format === 'json') out(JSON.stringify(results, null, 2));
-  else {
+  else if (parsed.format === 'sarif') out(JSON.stringify(toSarif(results, listRules(), VERSION, DOCS_BASE), null, 2));
+  else if (!parsed.dryRun) {
     for (const l of lines) out(l);
     for (const r of results) out(`${path.normalize(r.file)}：${r.characters} 字`);
     const total = errors + warnings + infos;
+    if (fixedFiles) out(`已修复并写回 ${fixedFiles} 个文件`);
     out(total
-      ? `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件`
-      : `✔ 没有发现问题，检查了 ${results.length} 个文件`);
+      ? paint(errors ? 31 : 33, `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件`)
+      : paint(32, `✔ 没有发现问题，检查了 ${results.length} 个文件`));
   }
   if (unreadable) return 2;
-  return errors > 0 ? 1 : 0;
+  if (errors > 0) return 1;
+  if (parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings) {
+    err(`gongwen-lint: ${warnings} 个警告，超过 --max-warnings ${parsed.maxWarnings}`);
+    return 1;
+  }
+  return 0;
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
-  process.exitCode = code;
+  process.exitCode = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    isTTY: process.stdout.isTTY,
+  });
 }

@@ -80,6 +80,59 @@ describe('gongwen-lint', () => {
     assert.match(r.stdout, /typo\/fixed-phrase\s+warning.*（\d{3,} 个词条）/);
   });
 
+  it('writes SARIF 2.1.0 with rules and UTF-16 columns', () => {
+    const r = run('--format', 'sarif', sample);
+    assert.equal(r.status, 1);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'gongwen-lint');
+    assert.ok(run0.tool.driver.rules.some((x: any) => x.id === 'typo/fixed-phrase' && x.helpUri.endsWith('typo/fixed-phrase.md')));
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    const first = run0.results[0];
+    assert.equal(first.ruleId, 'placeholder/latin-x');
+    assert.equal(first.level, 'error');
+    assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 1, startColumn: 6, endLine: 1, endColumn: 8 });
+    assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, 'examples/town-secretary-report.txt');
+    assert.equal(run0.tool.driver.rules[first.ruleIndex].id, first.ruleId);
+  });
+
+  it('--fix writes safe fixes back (keeping a BOM and CRLF), --dry-run only prints the diff', () => {
+    const f = path.join(tmp, 'fix.txt');
+    const original = '\uFEFF述职报告\r\n一.总体\r\n以身作责，二是三是。\r\n##paidend##\r\n';
+    fs.writeFileSync(f, original);
+    const dry = run('--fix', '--dry-run', f);
+    assert.equal(fs.readFileSync(f, 'utf8'), original, 'the file is untouched');
+    assert.match(dry.stdout, /^--- .*fix\.txt\n\+\+\+ .*fix\.txt\n@@ /);
+    assert.match(dry.stdout, /^-一\.总体$/m);
+    assert.match(dry.stdout, /^\+一、总体$/m);
+    assert.match(dry.stdout, /^-##paidend##$/m);
+    const r = run('--fix', f);
+    assert.equal(fs.readFileSync(f, 'utf8'), '\uFEFF述职报告\r\n一、总体\r\n以身作则，二是三是。\r\n');
+    assert.match(r.stdout, /已修复并写回 1 个文件/);
+    assert.equal(r.status, 0);
+  });
+
+  it('expands directories and globs, and honours --max-warnings', () => {
+    const dir = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a', 'one.txt'), '以身作责\n');
+    fs.writeFileSync(path.join(dir, 'a', 'b', 'two.md'), '# 总结\n\n以身作责\n');
+    fs.writeFileSync(path.join(dir, 'a', 'b', 'skip.js'), 'XX');
+    const viaDir = JSON.parse(run('--format', 'json', dir).stdout).map((x: any) => path.relative(dir, x.file)).sort();
+    assert.deepEqual(viaDir, [path.join('a', 'b', 'two.md'), path.join('a', 'one.txt')]);
+    const viaGlob = JSON.parse(run('--format', 'json', `${dir}/**/*.md`).stdout).map((x: any) => path.basename(x.file));
+    assert.deepEqual(viaGlob, ['two.md']);
+    assert.equal(run(dir).status, 0, 'two warnings, no limit');
+    assert.equal(run('--max-warnings', '1', dir).status, 1);
+    assert.equal(run('--max-warnings', '2', dir).status, 0);
+  });
+
+  it('colours only on a terminal', () => {
+    assert.doesNotMatch(run(sample).stdout, /\u001b\[/);
+    assert.match(run('--color', sample).stdout, /\u001b\[31merror/);
+  });
+
   it('reads the nearest .gongwen.json, and --config', () => {
     const dir = path.join(tmp, 'proj', 'reports');
     fs.mkdirSync(dir, { recursive: true });

@@ -24,7 +24,7 @@ export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
 export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
-export const DOCS_BASE = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
+export const DOCS_BASE: string = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
 
 export function ruleDocUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
