@@ -218,6 +218,10 @@ function parsedOf(doc: TextDocument): Parsed {
   return entry;
 }
 
+function messagesFor(settings: ServerSettings): MessageLocale {
+  return settings.messageLanguage === 'auto' ? locale : localeOf(settings.messageLanguage);
+}
+
 /** Documents longer than this (UTF-16 units, about 4.5 MB of Chinese) are linted in a worker thread. */
 const WORKER_THRESHOLD = 1_500_000;
 let worker: Worker | undefined;
@@ -281,7 +285,7 @@ async function validate(doc: TextDocument): Promise<void> {
   const entry = parsedOf(current);
   lastSettings.set(doc.uri, settings);
   if (text.length > WORKER_THRESHOLD) {
-    const result = await lintInWorker(text, languageOf(current), settings.lint, locale);
+    const result = await lintInWorker(text, languageOf(current), settings.lint, messagesFor(settings));
     const latest = documents.get(doc.uri);
     if (!latest || latest.version !== version) return; // never publish an old version over a newer one
     if (result.error) {
@@ -292,7 +296,7 @@ async function validate(doc: TextDocument): Promise<void> {
   } else {
     const resolved = resolveOptions(settings.lint);
     entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
-      toDiagnostic(entry.doc, f, locale),
+      toDiagnostic(entry.doc, f, messagesFor(settings)),
     );
   }
   entry.linted = true;

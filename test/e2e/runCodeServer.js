@@ -5,7 +5,8 @@
 // honours. The suite's exit code comes back through codeAutomationExit.
 //
 // env: GONGWEN_E2E_CACHE (see setup.sh), CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS (default 300000),
-//      E2E_SCREENSHOT (a .png path: the suite asks for a picture of the sample report), VERBOSE.
+//      E2E_SCREENSHOT (a .png path: the suite asks for a picture of the sample report), E2E_LOCALE (e.g. zh-cn),
+//      VERBOSE.
 const { spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
@@ -61,6 +62,7 @@ function waitForHttp(url, ms) {
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
     'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true, 'git.enabled': false, 'security.workspace.trust.enabled': false,
+    ...(process.env.E2E_LOCALE === 'zh-cn' ? { 'gongwen.messageLanguage': 'zh-cn' } : {}),
   }, null, 2));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -69,6 +71,7 @@ function waitForHttp(url, ms) {
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--disable-proxy', '--ignore-last-opened', '--user-data-dir', path.join(tmp, 'user-data'),
     '--extensions-dir', path.join(tmp, 'extensions'), '--vscode-option', 'enable-smoke-test-driver',
+    ...(process.env.E2E_LOCALE ? ['--locale', process.env.E2E_LOCALE] : []),
   ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, EXTENSIONS_GALLERY: '{}' } });
   const serverLog = [];
   const onOut = (d) => { serverLog.push(String(d)); if (verbose) process.stderr.write(`[code-server] ${d}`); };

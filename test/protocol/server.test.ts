@@ -384,6 +384,20 @@ describe('navigation and completion over the protocol', () => {
 });
 
 describe('message language', () => {
+  it('follows gongwen.messageLanguage over the editor language', async () => {
+    const c = new LspClient();
+    try {
+      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ messageLanguage: 'zh-cn' })));
+      await c.request('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } }, locale: 'en' });
+      c.notify('initialized', {});
+      const uri = 'file:///r/lang2.gongwen';
+      c.open(uri, '以身作责', 'gongwen', 1);
+      assert.match((await c.diagnosticsFor(uri, 1)).diagnostics[0].message, /^“以身作责”应为“以身作则”/);
+    } finally {
+      c.kill();
+    }
+  });
+
   it('speaks Chinese by default and English when the editor is in English', async () => {
     for (const [locale, pattern] of [[undefined, /^“以身作责”应为“以身作则”/], ['zh-cn', /^“以身作责”/], ['en', /^Wrong character in a fixed expression: “以身作责” → “以身作则”/]] as const) {
       const c = new LspClient();
