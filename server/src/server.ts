@@ -99,6 +99,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       selectionRangeProvider: true,
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
@@ -432,6 +433,23 @@ connection.onHover((params) => {
     contents: { kind: 'markdown', value: `**${name}**\n\n本节 ${figures.characters} 字（第 ${figures.firstLine + 1}～${figures.lastLine + 1} 行）${findingsIn(figures.firstLine, figures.lastLine)}。` },
     range: entry.doc.lines.range(heading.markerStart, heading.textEnd),
   };
+});
+
+// a lens above each 一、 section: its 字数 and findings
+connection.onCodeLens(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return null;
+  const settings = await settingsFor(doc.uri);
+  if (!settings.codeLens || !shouldLint(doc, settings)) return [];
+  const entry = parsedOf(doc);
+  return entry.doc.headings
+    .filter((h) => h.level === 1)
+    .map((h) => {
+      const figures = sectionOf(entry.doc, h.line);
+      const inside = entry.linted ? entry.diagnostics.filter((d) => figures && d.range.start.line >= figures.firstLine && d.range.start.line <= figures.lastLine).length : undefined;
+      const title = `本节 ${figures?.characters ?? 0} 字` + (inside === undefined ? '' : inside ? ` · ${inside} 个问题` : ' · 没有问题');
+      return { range: entry.doc.lines.range(h.markerStart, h.textEnd), command: { title, command: '' } };
+    });
 });
 
 connection.onCompletion((params) => {

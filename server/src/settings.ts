@@ -9,6 +9,8 @@ export interface ServerSettings {
   lint: LintOptions;
   /** Documents larger than this many UTF-8 bytes are not linted (default 5 MB). */
   maxFileSize: number;
+  /** CodeLens above each 一、 section with its 字数 and findings. */
+  codeLens: boolean;
   /** Language of diagnostic messages: follow VS Code, or fixed. */
   messageLanguage: 'auto' | 'zh-cn' | 'en';
   /** Messages about invalid settings, shown once to the user. */
@@ -16,7 +18,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, otherLanguages: 'auto', lint: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, messageLanguage: 'auto', problems: [] };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, otherLanguages: 'auto', lint: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, codeLens: true, messageLanguage: 'auto', problems: [] };
 
 export function readSettings(raw: unknown): ServerSettings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
@@ -40,12 +42,13 @@ export function readSettings(raw: unknown): ServerSettings {
     if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 && Number.isFinite(obj.maxFileSize)) maxFileSize = obj.maxFileSize * 1024 * 1024;
     else problems.push('gongwen.maxFileSize 应为正数（单位 MB），已使用默认值 5。');
   }
+  const codeLens = obj.codeLens === undefined ? true : obj.codeLens !== false;
   let messageLanguage: ServerSettings['messageLanguage'] = 'auto';
   if (obj.messageLanguage !== undefined) {
     if (obj.messageLanguage === 'auto' || obj.messageLanguage === 'zh-cn' || obj.messageLanguage === 'en') messageLanguage = obj.messageLanguage;
     else problems.push('gongwen.messageLanguage 应为 auto、zh-cn 或 en，已使用默认值 auto。');
   }
-  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength });
+  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength, requiredSections: obj.requiredSections });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);
-  return { enable, otherLanguages, lint: options, maxFileSize, messageLanguage, problems };
+  return { enable, otherLanguages, lint: options, maxFileSize, codeLens, messageLanguage, problems };
 }

@@ -358,6 +358,8 @@ describe('navigation and completion over the protocol', () => {
         [0, 0, 6, 7], // the document
       ]);
 
+      const lenses = await c.request('textDocument/codeLens', { textDocument: { uri } });
+      assert.deepEqual(lenses.map((l: any) => [l.range.start.line, l.command.title]), [[1, '本节 36 字 · 1 个问题'], [5, '本节 13 字 · 没有问题']]);
       const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
       assert.match(hover.contents.value, /本节 \d+ 字（第 2～5 行），1 个问题/);
       const titleHover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });

@@ -18,6 +18,8 @@ export interface LintOptions {
   phrases?: { add?: UserPhrase[]; disable?: string[] };
   /** 字数 above which the report gets an information diagnostic. */
   maxLength?: number;
+  /** Parts a kind of report should carry: { "述职报告": [{ "name": "述学", "keywords": ["学习"] }] }. */
+  requiredSections?: Record<string, { name: string; keywords: string[] }[]>;
 }
 
 export interface OptionProblem {
@@ -81,6 +83,20 @@ export function validateOptions(raw: unknown): { options: LintOptions; problems:
   if (obj.maxLength !== undefined && obj.maxLength !== null && obj.maxLength !== 0) {
     if (typeof obj.maxLength === 'number' && Number.isInteger(obj.maxLength) && obj.maxLength > 0) options.maxLength = obj.maxLength;
     else problems.push({ path: 'maxLength', message: '“maxLength”应为正整数（字数上限），0 表示不检查。' });
+  }
+  if (obj.requiredSections !== undefined) {
+    const rs = obj.requiredSections as Record<string, unknown>;
+    if (typeof rs !== 'object' || rs === null || Array.isArray(rs)) {
+      problems.push({ path: 'requiredSections', message: '“requiredSections”应为对象：报告类型 → 部分列表。' });
+    } else {
+      const out: NonNullable<LintOptions['requiredSections']> = {};
+      for (const [kind, list] of Object.entries(rs)) {
+        const ok = Array.isArray(list) && list.every((x) => x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' && isStringList((x as { keywords?: unknown }).keywords));
+        if (!ok) problems.push({ path: `requiredSections.${kind}`, message: `“${kind}”应为 [{ "name": "部分名称", "keywords": ["关键词"] }] 形式的列表。` });
+        else out[kind] = list as { name: string; keywords: string[] }[];
+      }
+      options.requiredSections = out;
+    }
   }
   if (obj.language !== undefined) {
     if (obj.language === 'gongwen' || obj.language === 'plaintext' || obj.language === 'markdown') options.language = obj.language;
@@ -179,5 +195,5 @@ export function resolveOptions(options: LintOptions = {}): ResolvedOptions {
   }
   const disabledPhrases = new Set(options.phrases?.disable ?? []);
   if (disabledPhrases.size) phrasesKey += `-${[...disabledPhrases].join('|').length}-${disabledPhrases.size}`;
-  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey, maxLength: options.maxLength };
+  return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey, maxLength: options.maxLength, requiredSections: options.requiredSections };
 }

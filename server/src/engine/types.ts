@@ -72,6 +72,8 @@ export interface ResolvedOptions {
   phrasesKey: string;
   /** 字数 above which consistency/length reports. */
   maxLength?: number;
+  /** Parts each kind of report should carry, replacing the defaults per kind. */
+  requiredSections?: Record<string, { name: string; keywords: string[] }[]>;
 }
 
 export interface NumberingStyle {

@@ -20,6 +20,10 @@ import { consistencyPunctuationWidth } from './consistency-punctuation-width';
 import { consistencyDuplicateItem } from './consistency-duplicate-item';
 import { consistencyRepeatedChar } from './consistency-repeated-char';
 import { consistencyLength } from './consistency-length';
+import { numberingCountClaim } from './numbering-count-claim';
+import { consistencyHeadingPunctuation } from './consistency-heading-punctuation';
+import { consistencyNumberUsage } from './consistency-number-usage';
+import { consistencyRequiredSections } from './consistency-required-sections';
 
 export const rules: readonly Rule[] = [
   placeholderLatinX,
@@ -33,6 +37,7 @@ export const rules: readonly Rule[] = [
   numberingSequence,
   numberingHierarchy,
   numberingEnumeration,
+  numberingCountClaim,
   phrasingPolitical,
   phrasingOutdated,
   phrasingColloquial,
@@ -42,6 +47,9 @@ export const rules: readonly Rule[] = [
   consistencyDuplicateItem,
   consistencyRepeatedChar,
   consistencyLength,
+  consistencyHeadingPunctuation,
+  consistencyNumberUsage,
+  consistencyRequiredSections,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));
