@@ -23,7 +23,7 @@ const common = {
   target: 'node18',
   format: 'cjs',
   minify: true,
-  keepNames: true,
+  keepNames: false,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',

@@ -25,6 +25,10 @@ export function standardMarker(level: HeadingLevel, value: number, style: Number
 
 /** Headings grouped as siblings: same level, same parent section (or the top of the document). */
 export function siblingGroups(doc: ReportDocument): Heading[][] {
+  return doc.memo('siblingGroups', () => buildSiblingGroups(doc));
+}
+
+function buildSiblingGroups(doc: ReportDocument): Heading[][] {
   const groups: Heading[][] = [];
   const visit = (list: Section[]) => {
     const byLevel = new Map<number, Heading[]>();

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 import { isCJKAt } from '../chars';
-import { Matcher, selectLongest } from '../matcher';
+import { Matcher } from '../matcher';
 
 // Words that are never reduplicated on purpose: written twice, it is a slip.
 const WORDS = ['我们', '你们', '他们', '她们', '它们', '我们的', '同时', '并且', '以及', '通过', '按照', '根据', '对于', '关于', '但是', '因为', '所以', '如果', '虽然', '而且', '进一步', '不断', '持续', '切实', '全面', '深入', '积极', '认真', '今年', '去年', '全年', '工作', '加强', '推进', '进行', '开展', '落实', '建设', '发展', '组织', '党员', '干部', '群众'];
@@ -46,7 +46,8 @@ export const consistencyRepeatedChar: Rule = {
     }
     wordMatcher ??= new Matcher(WORDS);
     let until = -1;
-    for (const m of selectLongest(wordMatcher.findAll(text), () => true)) {
+    // matches come in order of their end; a doubling is a match followed by the same word
+    for (const m of wordMatcher.findAll(text)) {
       const w = WORDS[m.pattern];
       if (m.start < until || !text.startsWith(w, m.end)) continue;
       push(m.start, w.length, w);

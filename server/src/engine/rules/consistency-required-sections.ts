@@ -54,7 +54,7 @@ export const consistencyRequiredSections: Rule = {
     if (!kind) return [];
     const body = doc.text.slice(title.end);
     // a draft of a few lines is not judged yet: the hint appears once the report has some substance
-    if (countCharacters(body) < MIN_BODY) return [];
+    if (body.length < MIN_BODY || countCharacters(body, 0, Math.min(body.length, MIN_BODY * 4)) < MIN_BODY) return [];
     const missing = table[kind].filter((r) => !r.keywords.some((k) => body.includes(k)));
     if (!missing.length) return [];
     return [{ start: title.start, end: title.end, message: `${kind}通常包括以下部分，本文似乎缺少：${missing.map((m) => m.name).join('；')}。` }];
