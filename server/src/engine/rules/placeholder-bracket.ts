@@ -1,4 +1,5 @@
-import type { Finding, Rule } from '../types';
+import type { Rule } from '../types';
+import { placeholderMatches } from './placeholder-match';
 import { Zone } from '../document';
 
 // 【】, 【待填写】, （待补充）, （此处填写单位名称）: brackets holding nothing or only an instruction to the writer.
@@ -17,12 +18,6 @@ export const placeholderBracket: Rule = {
     examples: { bad: ['【】', '【待填写】', '（待补充）', '（此处填写单位名称）'], good: ['【经验做法】', '《条例（试行）》', '（暂行）'] },
   },
   check(doc) {
-    const out: Finding[] = [];
-    BRACKET.lastIndex = 0;
-    for (let m; (m = BRACKET.exec(doc.text)); ) {
-      if (doc.inZone(m.index, Zone.Code)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, message: `填写提示“${m[0]}”尚未替换为实际内容。`, data: { placeholder: m[0] } });
-    }
-    return out;
+    return placeholderMatches(doc, BRACKET, Zone.Code, (p) => `填写提示“${p}”尚未替换为实际内容。`);
   },
 };

@@ -1,4 +1,5 @@
-import type { Finding, Rule } from '../types';
+import type { Rule } from '../types';
+import { placeholderMatches } from './placeholder-match';
 import { Zone } from '../document';
 
 /** P5: 某某 standing for a name (述职人：某某某, 某某同志). A single 某 is an ordinary word (某些, 某种, 某企业). */
@@ -14,12 +15,6 @@ export const placeholderMoumou: Rule = {
     examples: { bad: ['述职人：某某某', '某某同志'], good: ['某些问题', '某种程度上', '某一方面', '某企业'] },
   },
   check(doc) {
-    const out: Finding[] = [];
-    const re = /某某+/g;
-    for (let m; (m = re.exec(doc.text)); ) {
-      if (doc.inZone(m.index, Zone.Code)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, message: `占位符“${m[0]}”尚未替换为实际名称。`, data: { placeholder: m[0] } });
-    }
-    return out;
+    return placeholderMatches(doc, /某某+/g, Zone.Code, (p) => `占位符“${p}”尚未替换为实际名称。`);
   },
 };

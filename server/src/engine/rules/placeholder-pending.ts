@@ -1,4 +1,5 @@
-import type { Finding, Rule } from '../types';
+import type { Rule } from '../types';
+import { placeholderMatches } from './placeholder-match';
 import { Zone } from '../document';
 
 // 待补充 standing as a value: after ：/为/达到/是, or before a number word or unit.
@@ -17,13 +18,7 @@ export const placeholderPending: Rule = {
     examples: { bad: ['合格率为待补充', '完成投资：待填写'], good: ['档案中尚待补充完善的材料'] },
   },
   check(doc) {
-    const out: Finding[] = [];
-    if (doc.text.indexOf('待') === -1) return out;
-    PENDING.lastIndex = 0;
-    for (let m; (m = PENDING.exec(doc.text)); ) {
-      if (doc.touchesZone(m.index, m.index + m[0].length, Zone.Code | Zone.Quote)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, message: `“${m[0]}”尚未替换为实际内容。`, data: { placeholder: m[0] } });
-    }
-    return out;
+    if (doc.text.indexOf('待') === -1) return [];
+    return placeholderMatches(doc, PENDING, Zone.Code | Zone.Quote, (p) => `“${p}”尚未替换为实际内容。`);
   },
 };

@@ -1,4 +1,5 @@
-import type { Finding, Rule } from '../types';
+import type { Rule } from '../types';
+import { placeholderMatches } from './placeholder-match';
 import { Zone } from '../document';
 
 /** P3/P4: blanks written with crosses, circles or squares: ××乡, ○○村, □□亿元. */
@@ -14,12 +15,6 @@ export const placeholderSymbol: Rule = {
     examples: { bad: ['××乡', '×××同志', '○○村', '□□亿元'], good: ['3×4米', '二〇二三年', '○ 已完成'] },
   },
   check(doc) {
-    const out: Finding[] = [];
-    const re = /×{2,}|○{2,}|□{2,}/g;
-    for (let m; (m = re.exec(doc.text)); ) {
-      if (doc.inZone(m.index, Zone.Code)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, message: `占位符“${m[0]}”尚未填写，请补充实际内容。`, data: { placeholder: m[0] } });
-    }
-    return out;
+    return placeholderMatches(doc, /×{2,}|○{2,}|□{2,}/g, Zone.Code, (p) => `占位符“${p}”尚未填写，请补充实际内容。`);
   },
 };
