@@ -223,6 +223,9 @@ function messagesFor(settings: ServerSettings): MessageLocale {
   return settings.messageLanguage === 'auto' ? locale : localeOf(settings.messageLanguage);
 }
 
+/** GONGWEN_TRACE=1 writes the time of each lint to stderr (for profiling the server). */
+const TRACE = !!process.env.GONGWEN_TRACE;
+
 /** Documents longer than this (UTF-16 units, about 4.5 MB of Chinese) are linted in a worker thread. */
 const WORKER_THRESHOLD = 1_500_000;
 let worker: Worker | undefined;
@@ -283,7 +286,9 @@ async function validate(doc: TextDocument): Promise<void> {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] }); // binary content: not a report
     return;
   }
+  const t0 = TRACE ? performance.now() : 0;
   const entry = parsedOf(current);
+  const t1 = TRACE ? performance.now() : 0;
   lastSettings.set(doc.uri, settings);
   if (text.length > WORKER_THRESHOLD) {
     const result = await lintInWorker(text, languageOf(current), settings.lint, messagesFor(settings));
@@ -301,7 +306,9 @@ async function validate(doc: TextDocument): Promise<void> {
     );
   }
   entry.linted = true;
+  const t2 = TRACE ? performance.now() : 0;
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
+  if (TRACE) process.stderr.write(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms\n`);
   const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
   void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.memo('characters', () => countCharacters(entry.doc.text)), placeholders });
 }
