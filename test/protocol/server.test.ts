@@ -416,3 +416,34 @@ describe('message language', () => {
     }
   });
 });
+
+describe('multi-root workspaces', () => {
+  it('apply each folder’s own .gongwen.json', async () => {
+    const fs2 = await import('node:fs');
+    const os = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const base = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-multi-'));
+    const a = path.join(base, 'a');
+    const b = path.join(base, 'b');
+    fs2.mkdirSync(a);
+    fs2.mkdirSync(b);
+    fs2.writeFileSync(path.join(a, '.gongwen.json'), JSON.stringify({ rules: { typo: 'off' } }));
+    fs2.writeFileSync(path.join(b, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
+    const c = new LspClient();
+    try {
+      const folders = [a, b].map((d) => ({ uri: pathToFileURL(d).href, name: path.basename(d) }));
+      await c.request('initialize', { processId: null, rootUri: null, workspaceFolders: folders, capabilities: {} });
+      c.notify('initialized', {});
+      const text = 'XX镇以身作责';
+      const ua = pathToFileURL(path.join(a, 'r.gongwen')).href;
+      const ub = pathToFileURL(path.join(b, 'r.gongwen')).href;
+      c.open(ua, text, 'gongwen', 1);
+      c.open(ub, text, 'gongwen', 1);
+      assert.deepEqual((await c.diagnosticsFor(ua, 1)).diagnostics.map((d: any) => d.code), ['placeholder/latin-x']);
+      assert.deepEqual((await c.diagnosticsFor(ub, 1)).diagnostics.map((d: any) => d.code), ['typo/fixed-phrase']);
+    } finally {
+      c.kill();
+      fs2.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
