@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
 import { lint, parseConfigFile } from '../../server/src/engine';
 
@@ -204,12 +206,9 @@ describe('settings pulled from the client', () => {
 
 describe('.gongwen.json in the workspace', () => {
   it('applies it over the settings, shows its problems on it, and follows its edits', async () => {
-    const fs2 = await import('node:fs');
-    const os = await import('node:os');
-    const { pathToFileURL } = await import('node:url');
-    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ws-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ws-'));
     const cfg = path.join(dir, '.gongwen.json');
-    fs2.writeFileSync(cfg, JSON.stringify({ rules: { 'placeholder/latin-x': 'off', 'no/such': 'error' } }, null, 2));
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { 'placeholder/latin-x': 'off', 'no/such': 'error' } }, null, 2));
     const c = new LspClient();
     try {
       c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ rules: { 'placeholder/latin-x': 'warning' } })));
@@ -231,18 +230,15 @@ describe('.gongwen.json in the workspace', () => {
       assert.equal(p2.diagnostics[0].severity, 2, 'the setting applies where the file is silent');
     } finally {
       c.kill();
-      fs2.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
 describe('untrusted workspaces', () => {
   it('ignore the workspace .gongwen.json until trust is granted', async () => {
-    const fs2 = await import('node:fs');
-    const os = await import('node:os');
-    const { pathToFileURL } = await import('node:url');
-    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-untrusted-'));
-    fs2.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-untrusted-'));
+    fs.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
     const c = new LspClient();
     try {
       await c.request('initialize', { processId: null, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { trusted: false } });
@@ -255,7 +251,7 @@ describe('untrusted workspaces', () => {
       await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
     } finally {
       c.kill();
-      fs2.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -419,16 +415,13 @@ describe('message language', () => {
 
 describe('multi-root workspaces', () => {
   it('apply each folder’s own .gongwen.json', async () => {
-    const fs2 = await import('node:fs');
-    const os = await import('node:os');
-    const { pathToFileURL } = await import('node:url');
-    const base = fs2.mkdtempSync(path.join(os.tmpdir(), 'gongwen-multi-'));
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-multi-'));
     const a = path.join(base, 'a');
     const b = path.join(base, 'b');
-    fs2.mkdirSync(a);
-    fs2.mkdirSync(b);
-    fs2.writeFileSync(path.join(a, '.gongwen.json'), JSON.stringify({ rules: { typo: 'off' } }));
-    fs2.writeFileSync(path.join(b, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    fs.writeFileSync(path.join(a, '.gongwen.json'), JSON.stringify({ rules: { typo: 'off' } }));
+    fs.writeFileSync(path.join(b, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
     const c = new LspClient();
     try {
       const folders = [a, b].map((d) => ({ uri: pathToFileURL(d).href, name: path.basename(d) }));
@@ -443,7 +436,7 @@ describe('multi-root workspaces', () => {
       assert.deepEqual((await c.diagnosticsFor(ub, 1)).diagnostics.map((d: any) => d.code), ['typo/fixed-phrase']);
     } finally {
       c.kill();
-      fs2.rmSync(base, { recursive: true, force: true });
+      fs.rmSync(base, { recursive: true, force: true });
     }
   });
 });
