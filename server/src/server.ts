@@ -75,7 +75,7 @@ interface Parsed {
   linted: boolean;
 }
 const parsed = new Map<string, Parsed>();
-const timers = new Map<string, NodeJS.Timeout>();
+const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
 /** The settings each document was last linted with (code actions reuse them synchronously). */
 const lastSettings = new Map<string, ServerSettings>();
 
@@ -331,14 +331,13 @@ connection.onRequest(FILL_ALL, (params: { uri: string; placeholder: string; qual
 
 function schedule(doc: TextDocument, delay: number): void {
   const old = timers.get(doc.uri);
-  if (old) clearTimeout(old);
-  timers.set(
-    doc.uri,
-    setTimeout(() => {
-      timers.delete(doc.uri);
-      validate(doc).catch((err) => connection.console.error(`检查 ${doc.uri} 失败：${err instanceof Error ? err.stack : String(err)}`));
-    }, delay),
-  );
+  if (old) clearTimeout(old as NodeJS.Timeout), clearImmediate(old as NodeJS.Immediate);
+  const run = () => {
+    timers.delete(doc.uri);
+    validate(doc).catch((err) => connection.console.error(`检查 ${doc.uri} 失败：${err instanceof Error ? err.stack : String(err)}`));
+  };
+  // no delay: right after the pending messages are read (setTimeout would wait at least 1 ms)
+  timers.set(doc.uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
 }
 
 documents.onDidOpen((e) => schedule(e.document, 0));
@@ -358,7 +357,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
-  if (t) clearTimeout(t);
+  if (t) clearTimeout(t as NodeJS.Timeout), clearImmediate(t as NodeJS.Immediate);
   timers.delete(e.document.uri);
   parsed.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
