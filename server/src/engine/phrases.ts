@@ -199,4 +199,3 @@ export function compileUserPhrases(list: UserPhrase[]): PhraseSet {
   })));
 }
 
-export { selectLongest };

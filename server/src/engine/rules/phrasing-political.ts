@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
-import { countEntries, ORDERED_SETS, phraseFindings, rightForms, type OrderedSet } from '../phrases';
+import { countEntries, ORDERED_SETS, phraseFindings, rightForms } from '../phrases';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
