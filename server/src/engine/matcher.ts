@@ -15,6 +15,8 @@ export class Matcher {
   /** Patterns ending at each state (its own and, through failure links, its suffixes'). */
   private readonly out: number[][] = [[]];
   private readonly lengths: number[];
+  /** Transitions from the root, by code unit: the hot path of the scan (−1: none). */
+  private readonly root = new Int32Array(65536).fill(-1);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -35,6 +37,7 @@ export class Matcher {
       }
       this.out[state].push(index);
     });
+    for (const [c, st] of this.goto[0]) this.root[c] = st;
     // breadth-first: failure links and inherited outputs
     const queue: number[] = [];
     for (const s of this.goto[0].values()) queue.push(s);
@@ -59,14 +62,21 @@ export class Matcher {
   findAll(text: string): Match[] {
     const found: Match[] = [];
     let state = 0;
+    const root = this.root;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let next = this.goto[state].get(c);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state];
-        next = this.goto[state].get(c);
+      if (state === 0) {
+        const r = root[c];
+        if (r < 0) continue;
+        state = r;
+      } else {
+        let next = this.goto[state].get(c);
+        while (next === undefined && state !== 0) {
+          state = this.fail[state];
+          next = state === 0 ? (root[c] < 0 ? undefined : root[c]) : this.goto[state].get(c);
+        }
+        state = next ?? 0;
       }
-      state = next ?? 0;
       const outs = this.out[state];
       for (let k = 0; k < outs.length; k++) {
         const p = outs[k];

@@ -1,35 +1,48 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 import { countEntries, ORDERED_SETS, phraseFindings, rightForms } from '../phrases';
+import { Matcher } from '../matcher';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One regular expression per ordered set, built from our own data once: members joined by separators. */
+/** One sticky regular expression per ordered set, built from our own data once: members joined by separators. */
 const SET_PATTERNS = ORDERED_SETS.map((set) => {
   const alt = [...set.members].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const sep = `[${escape(set.separators ?? '、')}]`;
-  return { set, re: new RegExp(`(?:${alt})(?:${sep}(?:${alt})){${set.members.length - 1}}`, 'g'), sep: new RegExp(sep) };
+  const seps = set.separators ?? '、';
+  const sep = `[${escape(seps)}]`;
+  return { set, seps, re: new RegExp(`(?:${alt})(?:${sep}(?:${alt})){${set.members.length - 1}}`, 'y'), sep: new RegExp(sep) };
 });
+// every member of every set, to find where a list may start in one pass
+const MEMBERS = [...new Set(ORDERED_SETS.flatMap((s) => s.members))];
+const SETS_OF_MEMBER = new Map(MEMBERS.map((m) => [m, SET_PATTERNS.filter((p) => p.set.members.includes(m))]));
+let memberMatcher: Matcher | undefined;
 
 function orderedSetFindings(text: string, inSkippedZone: (s: number, e: number) => boolean): Finding[] {
   const out: Finding[] = [];
-  for (const { set, re, sep } of SET_PATTERNS) {
-    if (text.indexOf(set.members[0]) === -1) continue;
-    re.lastIndex = 0;
-    for (let m; (m = re.exec(text)); ) {
+  memberMatcher ??= new Matcher(MEMBERS);
+  const doneUntil = new Map<(typeof SET_PATTERNS)[number], number>();
+  for (const hit of memberMatcher.findAll(text)) {
+    const member = MEMBERS[hit.pattern];
+    for (const pattern of SETS_OF_MEMBER.get(member)!) {
+      const { set, seps, re, sep } = pattern;
+      if (!seps.includes(text[hit.end] ?? '') || hit.start < (doneUntil.get(pattern) ?? 0)) continue;
+      re.lastIndex = hit.start;
+      const m = re.exec(text);
+      if (!m) continue;
+      doneUntil.set(pattern, hit.start + m[0].length);
       const written = m[0];
       const parts = written.split(sep);
       if (new Set(parts).size !== set.members.length || !set.members.every((x) => parts.includes(x))) continue;
       if (parts.every((p, i) => p === set.members[i])) continue;
-      if (inSkippedZone(m.index, m.index + written.length)) continue;
+      if (inSkippedZone(hit.start, hit.start + written.length)) continue;
       // keep the separators as written, put the members in order
-      const seps = written.match(new RegExp(sep.source, 'g')) ?? [];
-      const fixed = set.members.map((x, i) => x + (seps[i] ?? '')).join('');
+      const found = written.match(new RegExp(sep.source, 'g')) ?? [];
+      const fixed = set.members.map((x, i) => x + (found[i] ?? '')).join('');
       out.push({
-        start: m.index,
-        end: m.index + written.length,
+        start: hit.start,
+        end: hit.start + written.length,
         message: `“${set.name}”的顺序不对，应为“${fixed}”。${set.reason}。`,
-        fixes: [{ title: `改为“${fixed}”`, edits: [{ start: m.index, end: m.index + written.length, newText: fixed }], preferred: true, safe: true }],
+        fixes: [{ title: `改为“${fixed}”`, edits: [{ start: hit.start, end: hit.start + written.length, newText: fixed }], preferred: true, safe: true }],
       });
     }
   }
