@@ -188,3 +188,11 @@ describe('the annotated sample', () => {
     assert.ok(out.includes('并提完成'), 'a low-confidence fix is offered, not applied automatically');
   });
 });
+
+describe('phrases that must stay quiet in ordinary text', () => {
+  it('does not flag a company’s core values or 依法制定', () => {
+    for (const text of ['弘扬企业核心价值观', '依法制定国家标准', '依法制国家级应急预案']) {
+      assert.deepEqual(lint(text).filter((d) => PHRASE_CODES.test(d.code)).map((d) => d.message), [], text);
+    }
+  });
+});
