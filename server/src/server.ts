@@ -277,7 +277,8 @@ async function validate(doc: TextDocument): Promise<void> {
   }
   const text = current.getText();
   // a UTF-8 byte estimate: CJK takes 3 bytes
-  const size = Buffer.byteLength(text, 'utf8');
+  // at most 3 UTF-8 bytes per UTF-16 unit: count exactly only near the limit
+  const size = text.length * 3 <= settings.maxFileSize ? 0 : Buffer.byteLength(text, 'utf8');
   if (size > settings.maxFileSize) {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] });
     return;
