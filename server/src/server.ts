@@ -25,8 +25,8 @@ import type { LintJob, LintResult } from './lint-worker';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
-  findings,
   fixText,
+  IncrementalLinter,
   isMostlyChinese,
   localeOf,
   minimalEdit,
@@ -76,6 +76,8 @@ interface Parsed {
 }
 const parsed = new Map<string, Parsed>();
 const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+/** Per document: line-local findings cached by line text, so a keystroke re-lints only the changed lines. */
+const linters = new Map<string, IncrementalLinter>();
 /** The settings each document was last linted with (code actions reuse them synchronously). */
 const lastSettings = new Map<string, ServerSettings>();
 
@@ -302,7 +304,9 @@ async function validate(doc: TextDocument): Promise<void> {
     entry.diagnostics = result.diagnostics ?? [];
   } else {
     const resolved = resolveOptions(settings.lint);
-    entry.diagnostics = findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
+    let linter = linters.get(doc.uri);
+    if (!linter) linters.set(doc.uri, (linter = new IncrementalLinter()));
+    entry.diagnostics = linter.findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
       toDiagnostic(entry.doc, f, messagesFor(settings)),
     );
   }
@@ -363,6 +367,7 @@ documents.onDidClose((e) => {
   parsed.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   lastSettings.delete(e.document.uri);
+  linters.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

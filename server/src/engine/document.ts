@@ -89,6 +89,11 @@ export class ReportDocument {
 
   private _reportYear: number | null | undefined;
 
+  /** A piece of a report linted on its own takes the whole report's year. */
+  assumeReportYear(year: number | undefined): void {
+    this._reportYear = year ?? null;
+  }
+
   /** The year the report is about: the first 19xx/20xx in the title, else in the first three non-empty lines. */
   get reportYear(): number | undefined {
     if (this._reportYear === undefined) {

@@ -15,6 +15,7 @@ export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
+export { IncrementalLinter } from './incremental';
 export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
@@ -44,20 +45,27 @@ export interface RuleFinding extends Finding {
 
 /** Runs every enabled rule on a parsed document. A rule that throws is skipped, never the whole lint. */
 export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
+  return collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
+}
+
+export function runRule(rule: Rule, doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): Finding[] {
+  try {
+    return rule.check(doc, { options: resolved });
+  } catch (err) {
+    onRuleError?.(rule.meta.id, err);
+    return [];
+  }
+}
+
+/** Every enabled rule's findings (from `produce`), with severities applied, in order, suppressions removed. */
+export function collectFindings(doc: ReportDocument, resolved: ResolvedOptions, produce: (rule: Rule) => Finding[]): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const rule of rules) {
     const setting = resolved.severities.get(rule.meta.id) ?? rule.meta.severity;
     if (setting === 'off') continue;
-    let found: Finding[];
-    try {
-      found = rule.check(doc, { options: resolved });
-    } catch (err) {
-      onRuleError?.(rule.meta.id, err);
-      continue;
-    }
     // a configured severity wins; otherwise a finding may carry its own (e.g. an information-level case)
     const configured = resolved.configured.has(rule.meta.id);
-    for (const f of found as RuleFinding[]) {
+    for (const f of produce(rule) as RuleFinding[]) {
       // the rule's finding objects are fresh: tag them in place rather than copying thousands of them
       f.rule = rule;
       f.severity = configured ? (setting as Severity) : (f.severity ?? (setting as Severity));

@@ -42,6 +42,11 @@ export interface RuleMeta {
   /** The rule's name in English, for messages when the editor speaks English. */
   en: string;
   fixable: boolean;
+  /**
+   * 'line': what the rule finds on a line depends only on that line's text (and the options and report
+   * year), so results can be reused for unchanged lines while the user types.
+   */
+  scope?: 'line';
   /** Longer explanation for the rule's documentation page (Markdown, Chinese). */
   details?: string;
   /** Examples for the documentation: flagged and not flagged. */

@@ -8,6 +8,7 @@ export const consistencyHeadingPunctuation: Rule = {
     category: 'consistency',
     severity: 'warning',
     description: '单独成行的“一、”“（一）”级标题末尾不加句号；“1.”“（1）”级标题后接正文时，标题以句号结束。',
+    scope: 'line',
     fixable: true,
     details:
       '一、（一）级标题单独成行，末尾不用句号、分号、逗号。1.（1）级标题与正文写在同一行时，标题部分以“。”结束（如“1.抓经济发展。镇党委……”），写成冒号或逗号时建议改为句号。',

@@ -10,6 +10,7 @@ export const numberingPunctuation: Rule = {
     category: 'numbering',
     severity: 'warning',
     description: '标题序号的标点或括号不符合 GB/T 9704 的写法（一、 （一） 1. （1））。',
+    scope: 'line',
     fixable: true,
     details:
       'GB/T 9704-2012 规定结构层次序数依次用“一、”“（一）”“1.”“（1）”。常见错误：“一.”“一，”（应为“一、”），“(一)”“（一）、”（应为“（一）”，括号后不加标点），' +

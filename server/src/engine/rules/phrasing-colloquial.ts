@@ -9,6 +9,7 @@ export const phrasingColloquial: Rule = {
     category: 'phrasing',
     severity: 'info',
     description: '语义重复、句式杂糅或口语、网络用语，不合公文语体。',
+    scope: 'line',
     fixable: true,
     details:
       `内置 ${countEntries('phrasing/colloquial')} 个词条。引号中的口语（引用群众原话）不报告。双重否定使意思相反的（切忌不要、避免不发生）和用“倍”表示减少的为警告，其余为提示。`,

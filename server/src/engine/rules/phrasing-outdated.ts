@@ -9,6 +9,7 @@ export const phrasingOutdated: Rule = {
     category: 'phrasing',
     severity: 'warning',
     description: '已过时的提法被当作现行工作来写（按报告年份判断）。',
+    scope: 'line',
     fixable: true,
     details:
       `内置 ${countEntries('phrasing/outdated')} 个词条，每条有起始年份：报告年份（标题或开头三行中的第一个年份）不早于该年份时才报告；找不到年份时不报告。` +

@@ -57,6 +57,7 @@ export const phrasingPolitical: Rule = {
     category: 'phrasing',
     severity: 'error',
     description: '政治性提法不规范：固定表述缺字、错字、顺序颠倒或称谓不当。',
+    scope: 'line',
     fixable: true,
     details:
       `内置 ${countEntries('phrasing/political')} 个词条（含 ${ORDERED_SETS.length} 组固定顺序的并列提法，如“四个意识”“四个自信”“新发展理念”）。` +

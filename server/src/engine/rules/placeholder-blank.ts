@@ -9,6 +9,7 @@ export const placeholderBlank: Rule = {
     category: 'placeholder',
     severity: 'error',
     description: '下划线留空（“____”）尚未填写。',
+    scope: 'line',
     fixable: false,
     details: '三个或更多连续的下划线（_ 或 ＿）是待填写的空白。Markdown 中单独成行的分隔线（___）和网址、代码中的下划线不报告。',
     examples: { bad: ['共办理______件', '联系电话：＿＿＿＿'], good: ['snake_case_name', '___（Markdown 分隔线）'] },

@@ -13,6 +13,7 @@ export const placeholderLatinX: Rule = {
     category: 'placeholder',
     severity: 'error',
     description: '模板中的“XX”“X”“ＸＸ”等占位符尚未填写。',
+    scope: 'line',
     fixable: false,
     details:
       '连续的大写字母 X（或全角 Ｘ）紧挨着汉字、数字或百分号时，几乎总是模板留下的空白，如“XX县”“党的XX大”“同比增长X％”“20XX年”。' +

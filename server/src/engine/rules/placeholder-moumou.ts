@@ -10,6 +10,7 @@ export const placeholderMoumou: Rule = {
     category: 'placeholder',
     severity: 'error',
     description: '“某某”占位符尚未替换为实际名称。',
+    scope: 'line',
     fixable: false,
     details: '“某某”“某某某”是模板中姓名、单位的占位写法。单个“某”是正常用词（某些、某种、某一、某企业），不报告。',
     examples: { bad: ['述职人：某某某', '某某同志'], good: ['某些问题', '某种程度上', '某一方面', '某企业'] },

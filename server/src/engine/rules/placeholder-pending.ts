@@ -13,6 +13,7 @@ export const placeholderPending: Rule = {
     category: 'placeholder',
     severity: 'error',
     description: '“待补充”“待填写”出现在应填数值或内容的位置。',
+    scope: 'line',
     fixable: false,
     details: '只在“待补充”等紧跟“：”“为”“达到”之后，或紧挨量词、单位时报告；句子中的普通用法（尚待补充完善的材料）不报告。',
     examples: { bad: ['合格率为待补充', '完成投资：待填写'], good: ['档案中尚待补充完善的材料'] },

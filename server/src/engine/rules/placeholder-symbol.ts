@@ -10,6 +10,7 @@ export const placeholderSymbol: Rule = {
     category: 'placeholder',
     severity: 'error',
     description: '用“××”“○○”“□□”表示的占位符尚未填写。',
+    scope: 'line',
     fixable: false,
     details: '两个或更多连续的 ×（U+00D7）、○（U+25CB）或 □（U+25A1）是模板空白。单个 × 用于乘号（3×4米），〇（U+3007）是数字（二〇二三年），都不报告。',
     examples: { bad: ['××乡', '×××同志', '○○村', '□□亿元'], good: ['3×4米', '二〇二三年', '○ 已完成'] },

@@ -9,6 +9,7 @@ export const typoFixedPhrase: Rule = {
     category: 'typo',
     severity: 'warning',
     description: '成语、固定词语和常用公文词语中的错别字。',
+    scope: 'line',
     fixable: true,
     details:
       `内置 ${countEntries('typo/fixed-phrase')} 个易错词条，如以身作责→以身作则、率行垂范→率先垂范、再接再励→再接再厉、贯切落实→贯彻落实、帐户→账户。` +

@@ -1,0 +1,39 @@
+/** Linting as the user types gives exactly what a full lint gives, edit after edit. */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { findings, IncrementalLinter, parse, resolveOptions, type RuleFinding } from '../../server/src/engine';
+
+const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
+const pieces = ['XX', '以身作责', '一、', '（一）', '1.', '一是', '二是', '中央八项规定', '新冠肺炎', '\n', '\r\n', '“', '”', '，', '。', '2023年度', '目的是为了', '大局意识、政治意识、核心意识、看齐意识', '𠀀', '<!-- gongwen-disable-next-line typo -->\n'];
+const view = (fs2: RuleFinding[]) => fs2.map((f) => JSON.stringify([f.rule.meta.id, f.start, f.end, f.message, f.severity, f.fixes ?? null, f.data ?? null]));
+
+describe('incremental linting', () => {
+  it('equals a full lint after every one of many random edits', () => {
+    const resolved = resolveOptions({});
+    const edits = fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((x) => x.join(''))), { minLength: 1, maxLength: 25 });
+    fc.assert(
+      fc.property(edits, fc.constantFrom<'gongwen' | 'plaintext' | 'markdown'>('gongwen', 'plaintext', 'markdown'), (steps, language) => {
+        const linter = new IncrementalLinter();
+        let text = sample;
+        for (const [at, del, ins] of steps) {
+          const s = at % (text.length + 1);
+          text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
+          const doc = parse(text, language);
+          assert.deepEqual(view(linter.findings(doc, resolved)), view(findings(parse(text, language), resolved)));
+        }
+      }),
+      { numRuns: 60, seed: 424242 },
+    );
+  });
+
+  it('follows option changes: a rule turned back on is not answered from the cache', () => {
+    const linter = new IncrementalLinter();
+    const text = sample + '\n以身作责';
+    linter.findings(parse(text), resolveOptions({ rules: { typo: 'off' } }));
+    const again = linter.findings(parse(text + '。'), resolveOptions({}));
+    assert.ok(again.some((f) => f.rule.meta.id === 'typo/fixed-phrase'));
+  });
+});
