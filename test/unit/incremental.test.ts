@@ -29,6 +29,17 @@ describe('incremental linting', () => {
     );
   });
 
+  it('keeps the cache bounded while a line is edited again and again', () => {
+    const linter = new IncrementalLinter();
+    const resolved = resolveOptions({});
+    let text = sample;
+    for (let i = 0; i < 1500; i++) {
+      text = text.replace('本人坚持', `本人坚持${i % 10}`);
+      linter.findings(parse(text), resolved);
+      assert.ok(linter.cachedLines <= 2 * 18 + 1000 + 1, `${linter.cachedLines} lines cached`);
+    }
+  });
+
   it('follows option changes: a rule turned back on is not answered from the cache', () => {
     const linter = new IncrementalLinter();
     const text = sample + '\n以身作责';

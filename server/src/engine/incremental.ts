@@ -16,13 +16,19 @@ export class IncrementalLinter {
   private cache = new Map<string, Cached>(); // line text → its line-local findings
   private context = '';
 
+  /** Line texts held in the cache. */
+  get cachedLines(): number {
+    return this.cache.size;
+  }
+
   findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
     // Markdown code fences and HTML comments span lines: there every rule sees the whole text
     const eligible = doc.language !== 'markdown' && doc.text.indexOf('<!--') === -1;
     if (!eligible) return collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
     const enabled = rules.filter((r) => r.meta.scope === 'line' && resolved.severities.get(r.meta.id) !== 'off').map((r) => r.meta.id);
     const context = `${doc.language}|${doc.reportYear}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
-    if (context !== this.context || this.cache.size > MAX_LINES_CACHED) {
+    // old line versions pile up while typing: start afresh once there are many more than lines
+    if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
       this.cache.clear();
       this.context = context;
     }
@@ -32,7 +38,9 @@ export class IncrementalLinter {
     for (let l = 0; l < lines.lineCount; l++) if (!this.cache.has(doc.lineText(l))) missing.push(l);
     const localRules = (rule: Rule) => rule.meta.scope === 'line' && resolved.severities.get(rule.meta.id) !== 'off';
     if (missing.length > lines.lineCount / 2) {
-      // most lines are new (first lint, paste, big edit): lint them in place and fill the cache from the result
+      // most lines are new (first lint, paste, big edit): lint them in place and fill the cache from the
+      // result; the old entries go, so that no earlier version of the text stays referenced
+      this.cache.clear();
       return collectFindings(doc, resolved, (rule) => {
         const found = runRule(rule, doc, resolved, onRuleError);
         if (localRules(rule)) this.store(doc, rule.meta.id, found);
@@ -54,7 +62,9 @@ export class IncrementalLinter {
 
   /** Lints one line on its own (with the report's year) and caches what the line-local rules find. */
   private lintLine(doc: ReportDocument, line: number, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): void {
-    const text = doc.lineText(line);
+    // a copy of the line, not a slice: a slice (and every finding taken from it) would keep this whole
+    // version of the document alive in the cache
+    const text = detach(doc.lineText(line));
     const piece = new ReportDocument(text, doc.language);
     piece.assumeReportYear(doc.reportYear);
     const entry: Cached = new Map();
@@ -77,10 +87,15 @@ export class IncrementalLinter {
     for (let l = 0; l < doc.lines.lineCount; l++) {
       const text = doc.lineText(l);
       let entry = this.cache.get(text);
-      if (!entry) this.cache.set(text, (entry = new Map()));
+      if (!entry) this.cache.set(detach(text), (entry = new Map()));
       if (!entry.has(id)) entry.set(id, byLine.get(l) ?? []);
     }
   }
+}
+
+/** A string that owns its characters (engines keep substrings as views of the string they came from). */
+function detach(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** A copy of an untagged finding moved by `delta` (its fixes too). */
