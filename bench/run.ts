@@ -98,8 +98,7 @@ async function keystrokes(text: string, label: string): Promise<string> {
 async function bigDocumentRss(text: string, maxFileSizeMb?: number): Promise<string> {
   const c = new LspClient();
   try {
-    c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => (maxFileSizeMb ? { maxFileSize: maxFileSizeMb } : {})));
-    await c.initialize({ workspace: { configuration: true } });
+    await c.initializeWithSettings(maxFileSizeMb ? { maxFileSize: maxFileSizeMb } : {});
     const uri = 'file:///bench/big.gongwen';
     const t0 = process.hrtime.bigint();
     c.open(uri, text, 'gongwen', 1);

@@ -126,6 +126,12 @@ export class LspClient {
     return result;
   }
 
+  /** Initializes as a client that answers workspace/configuration with `settings` (the gongwen section). */
+  async initializeWithSettings(settings: unknown | (() => unknown)) {
+    this.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => (typeof settings === 'function' ? settings() : settings)));
+    return this.initialize({ workspace: { configuration: true } });
+  }
+
   open(uri: string, text: string, languageId = 'plaintext', version = 1) {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }

@@ -111,8 +111,7 @@ describe('robustness over the protocol', () => {
   it('answers other requests while a 10 MB report is linted, and never publishes an old version over a newer one', async () => {
     const c = new LspClient();
     try {
-      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ maxFileSize: 20 })));
-      await c.initialize({ workspace: { configuration: true } });
+      await c.initializeWithSettings({ maxFileSize: 20 });
       let big = '';
       while (big.length < 3_400_000) big += sample;
       const uri = 'file:///r/big.gongwen';
@@ -137,8 +136,7 @@ describe('robustness over the protocol', () => {
   it('skips documents over gongwen.maxFileSize with an explanation, and binary content', async () => {
     const c = new LspClient();
     try {
-      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ maxFileSize: 0.001 })));
-      await c.initialize({ workspace: { configuration: true } });
+      await c.initializeWithSettings({ maxFileSize: 0.001 });
       const uri = 'file:///r/large.gongwen';
       c.open(uri, sample, 'gongwen', 1);
       const p = await c.diagnosticsFor(uri, 1);

@@ -172,8 +172,7 @@ describe('settings pulled from the client', () => {
     const c = new LspClient();
     try {
       let settings: any = { rules: { 'placeholder/latin-x': 'off' } };
-      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => settings));
-      await c.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+      await c.initializeWithSettings(() => settings);
       const uri = 'file:///r/a.txt';
       c.open(uri, '述职报告\n同比增长XX％，##paidend##', 'plaintext', 1);
       const p = await c.diagnosticsFor(uri, 1);
@@ -190,8 +189,7 @@ describe('settings pulled from the client', () => {
   it('warns once about invalid settings and lints with defaults', async () => {
     const c = new LspClient();
     try {
-      c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ rules: { 'no/such': 'error' }, enable: 'yes' })));
-      await c.initialize({ workspace: { configuration: true } });
+      await c.initializeWithSettings({ rules: { 'no/such': 'error' }, enable: 'yes' });
       const uri = 'file:///r/b.gongwen';
       c.open(uri, 'XX镇', 'gongwen', 1);
       const p = await c.diagnosticsFor(uri, 1);
