@@ -25,15 +25,17 @@ import type { LintJob, LintResult } from './lint-worker';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
+  fixesOf,
   fixText,
   IncrementalLinter,
+  type DiagnosticFix,
+  type LiveLint,
   isMostlyChinese,
   localeOf,
   minimalEdit,
   type MessageLocale,
   parse,
   resolveOptions,
-  toDiagnostic,
   type Diagnostic,
   type DocumentLanguage,
   type ReportDocument,
@@ -71,8 +73,13 @@ const reportedProblems = new Set<string>();
 interface Parsed {
   version: number;
   doc: ReportDocument;
+  /** As published: without fixes, which code actions take from `live` or `full`. */
   diagnostics: Diagnostic[];
   linted: boolean;
+  /** The lint of this version on the main thread: its findings by line, with their fixes. */
+  live?: LiveLint;
+  /** The lint of this version in the worker thread: every diagnostic with its fixes. */
+  full?: Diagnostic[];
 }
 const parsed = new Map<string, Parsed>();
 const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
@@ -301,21 +308,58 @@ async function validate(doc: TextDocument): Promise<void> {
       connection.console.error(`检查 ${doc.uri} 失败：${result.error}`);
       return;
     }
-    entry.diagnostics = result.diagnostics ?? [];
+    entry.full = result.diagnostics ?? [];
+    entry.diagnostics = entry.full.map(({ data: _, ...published }) => published);
+    entry.linted = true;
   } else {
-    const resolved = resolveOptions(settings.lint);
-    let linter = linters.get(doc.uri);
-    if (!linter) linters.set(doc.uri, (linter = new IncrementalLinter()));
-    entry.diagnostics = linter.findings(entry.doc, resolved, (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`)).map((f) =>
-      toDiagnostic(entry.doc, f, messagesFor(settings)),
-    );
+    lintOnMainThread(entry, doc.uri, settings);
   }
-  entry.linted = true;
   const t2 = TRACE ? performance.now() : 0;
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
   if (TRACE) process.stderr.write(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms\n`);
   const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
   void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.memo('characters', () => countCharacters(entry.doc.text)), placeholders });
+}
+
+function lintOnMainThread(entry: Parsed, uri: string, settings: ServerSettings): void {
+  let linter = linters.get(uri);
+  if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
+  entry.live = linter.lint(entry.doc, resolveOptions(settings.lint), messagesFor(settings), (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`));
+  entry.diagnostics = entry.live.diagnostics;
+  entry.linted = true;
+}
+
+/**
+ * The lint of the document's current version, for code actions: the published one, or, when the
+ * request comes before it (the user asks for a fix right after typing), one made now.
+ */
+function lintedOf(doc: TextDocument): Parsed | undefined {
+  const entry = parsedOf(doc);
+  if (entry.linted) return entry;
+  const settings = lastSettings.get(doc.uri);
+  if (!settings || doc.getText().length > WORKER_THRESHOLD) return undefined;
+  lintOnMainThread(entry, doc.uri, settings);
+  return entry;
+}
+
+const sameRange = (a: LspDiagnostic['range'], b: LspDiagnostic['range']) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** The fixes of a published diagnostic, looked up in the lint it came from. */
+function fixesFor(entry: Parsed, d: LspDiagnostic): DiagnosticFix[] {
+  if (entry.full) return entry.full.find((x) => x.code === d.code && sameRange(x.range, d.range))?.data?.fixes ?? [];
+  if (!entry.live) return [];
+  const start = entry.doc.lines.offsetAt(d.range.start);
+  const end = entry.doc.lines.offsetAt(d.range.end);
+  const f = entry.live.findingsOnLines(d.range.start.line, d.range.start.line).find((x) => x.rule.meta.id === d.code && x.start === start && x.end === end);
+  return f ? fixesOf(entry.doc, f) : [];
+}
+
+/** Every finding's fixes, for the rules whose ids `wanted` accepts. */
+function allFixes(entry: Parsed, wanted: (code: string) => boolean): DiagnosticFix[][] {
+  if (entry.full) return entry.full.filter((d) => wanted(d.code)).map((d) => d.data?.fixes ?? []);
+  if (!entry.live) return [];
+  return entry.live.findingsOnLines(0, entry.doc.lines.lineCount - 1).filter((f) => wanted(f.rule.meta.id)).map((f) => fixesOf(entry.doc, f));
 }
 
 /** Report figures for the status bar: 字数 and the placeholders still to fill. */
@@ -495,10 +539,11 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
   const suppress: CodeAction[] = [];
+  const gongwenDiagnostics = params.context.diagnostics.filter((d) => d.source === 'gongwen');
+  const linted = wants(CodeActionKind.QuickFix) && gongwenDiagnostics.length ? lintedOf(doc) : undefined;
   if (wants(CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) {
-      if (d.source !== 'gongwen') continue;
-      const fixes = (d.data as Diagnostic['data'])?.fixes ?? [];
+    for (const d of gongwenDiagnostics) {
+      const fixes = linted ? fixesFor(linted, d) : [];
       for (const f of fixes) {
         actions.push({
           title: f.title,
@@ -517,13 +562,10 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
       if (d.source === 'gongwen' && typeof d.code === 'string' && d.code.includes('/')) suppress.push(...suppressActions(doc, d));
     }
   }
-  if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'gongwen' && /^(phrasing|typo)\//.test(String(d.code)))) {
-    const entry = parsed.get(uri);
-    if (entry && entry.version === doc.version && entry.linted) {
-      const edits = firstSafeEdits(entry.diagnostics.filter((d) => /^(phrasing|typo)\//.test(d.code)));
-      if (edits.length > 1) {
-        actions.push({ title: `修复本文档全部提法和错别字问题（${edits.length} 处）`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
-      }
+  if (linted && gongwenDiagnostics.some((d) => /^(phrasing|typo)\//.test(String(d.code)))) {
+    const edits = firstSafeEdits(allFixes(linted, (code) => /^(phrasing|typo)\//.test(code)));
+    if (edits.length > 1) {
+      actions.push({ title: `修复本文档全部提法和错别字问题（${edits.length} 处）`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
     }
   }
   if (wants(FIX_ALL_KIND)) {
@@ -583,13 +625,13 @@ function placeholderActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {
   return actions;
 }
 
-/** The first safe fix of each diagnostic, skipping fixes that overlap one already taken. */
-function firstSafeEdits(diagnostics: Diagnostic[]): TextEdit[] {
+/** The first safe fix of each finding, skipping fixes that overlap one already taken. */
+function firstSafeEdits(fixes: DiagnosticFix[][]): TextEdit[] {
   const kept: TextEdit[] = [];
   const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
   const overlaps = (a: TextEdit, b: TextEdit) => key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
-  for (const d of diagnostics) {
-    const f = d.data?.fixes?.find((x) => x.safe);
+  for (const list of fixes) {
+    const f = list.find((x) => x.safe);
     if (!f || f.edits.some((e) => kept.some((k) => overlaps(e as TextEdit, k)))) continue;
     kept.push(...(f.edits as TextEdit[]));
   }

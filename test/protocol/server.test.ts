@@ -285,6 +285,37 @@ describe('phrase fixes over the protocol', () => {
   });
 });
 
+describe('fixes are looked up in the server, not shipped with every diagnostic', () => {
+  it('publishes diagnostics without data, and still answers code actions, also for a version not yet published', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/lookup.gongwen';
+      const text = '工作总结\n以身作责，再接再励。';
+      c.open(uri, text, 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics.length, 2);
+      for (const d of p.diagnostics) assert.equal(d.data, undefined, JSON.stringify(d));
+      // the user types before the first typo and asks for its fix at once: the request comes before version 2 is published
+      c.notify('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '我们' }],
+      });
+      const moved = { ...p.diagnostics[0], range: { start: { line: 1, character: 2 }, end: { line: 1, character: 6 } } };
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [moved], only: ['quickfix'] } });
+      assert.equal(actions[0].title, '改为“以身作则”');
+      assert.equal(applyLspEdits('工作总结\n我们以身作责，再接再励。', actions[0].edit.changes[uri]), '工作总结\n我们以身作则，再接再励。');
+      // a diagnostic the server never reported (a stale range) gets no fix of its own
+      const stale = { ...p.diagnostics[0], range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } };
+      const none = await c.request('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale], only: ['quickfix'] } });
+      assert.ok(none.length > 0);
+      assert.ok(!none.some((a: any) => a.title.startsWith('改为')), none.map((a: any) => a.title).join(' | '));
+    } finally {
+      c.kill();
+    }
+  });
+});
+
 describe('lifecycle', () => {
   it('shuts down and exits with code 0', async () => {
     const c = new LspClient();

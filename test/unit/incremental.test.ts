@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { findings, IncrementalLinter, parse, resolveOptions, type RuleFinding } from '../../server/src/engine';
+import { findings, IncrementalLinter, lintDocument, parse, resolveOptions, type RuleFinding } from '../../server/src/engine';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
 const pieces = ['XX', '以身作责', '一、', '（一）', '1.', '一是', '二是', '中央八项规定', '新冠肺炎', '\n', '\r\n', '“', '”', '，', '。', '2023年度', '目的是为了', '大局意识、政治意识、核心意识、看齐意识', '𠀀', '<!-- gongwen-disable-next-line typo -->\n'];
@@ -27,6 +27,49 @@ describe('incremental linting', () => {
       }),
       { numRuns: 60, seed: 424242 },
     );
+  });
+
+  it('publishes, edit after edit, exactly the diagnostics of a full lint (without data), and keeps each finding with its fixes', () => {
+    const edits = fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((x) => x.join(''))), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(
+        edits,
+        fc.constantFrom<'gongwen' | 'plaintext' | 'markdown'>('gongwen', 'plaintext', 'markdown'),
+        fc.constantFrom<'zh' | 'en'>('zh', 'en'),
+        fc.constantFrom({}, { rules: { 'placeholder/latin-x': 'warning' as const, phrasing: 'off' as const } }),
+        (steps, language, locale, options) => {
+          const resolved = resolveOptions(options);
+          const linter = new IncrementalLinter();
+          let text = sample;
+          for (const [at, del, ins] of steps) {
+            const s = at % (text.length + 1);
+            text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
+            const doc = parse(text, language);
+            const live = linter.lint(doc, resolved, locale);
+            const full = lintDocument(parse(text, language), resolved, locale);
+            assert.deepEqual(live.diagnostics, full.map(({ data: _, ...d }) => d));
+            const all = findings(parse(text, language), resolved);
+            assert.deepEqual(view(live.findingsOnLines(0, doc.lines.lineCount - 1)), view(all));
+            const line = doc.lines.lineAt(s);
+            assert.deepEqual(view(live.findingsOnLines(line, line)), view(all.filter((f) => doc.lines.lineAt(f.start) === line)));
+          }
+        },
+      ),
+      { numRuns: 60, seed: 777 },
+    );
+  });
+
+  it('gives an unchanged line the same diagnostic objects as last time: a keystroke converts only what it changed', () => {
+    const resolved = resolveOptions({});
+    const linter = new IncrementalLinter();
+    const before = linter.lint(parse(sample), resolved, 'zh').diagnostics;
+    const edited = sample.replace('以身作责', '以身作责，');
+    const after = linter.lint(parse(edited), resolved, 'zh').diagnostics;
+    const editedLine = parse(edited).lines.lineAt(edited.indexOf('以身作责'));
+    const untouched = after.filter((d) => d.range.start.line !== editedLine && d.code.startsWith('placeholder/latin-x'));
+    assert.ok(untouched.length > 10);
+    for (const d of untouched) assert.ok(before.includes(d), `line ${d.range.start.line} was converted again`);
+    assert.equal(after.length, before.length);
   });
 
   it('keeps the cache bounded while a line is edited again and again', () => {

@@ -194,6 +194,6 @@ export function resolveOptions(options: LintOptions = {}): ResolvedOptions {
     phrasesKey = compiled.key;
   }
   const disabledPhrases = new Set(options.phrases?.disable ?? []);
-  if (disabledPhrases.size) phrasesKey += `-${[...disabledPhrases].join('|').length}-${disabledPhrases.size}`;
+  if (disabledPhrases.size) phrasesKey += `-${JSON.stringify([...disabledPhrases].sort())}`;
   return { severities, configured, numbering: { ...GB_STYLE, ...options.numbering }, disabledPhrases, userPhrases, phrasesKey, maxLength: options.maxLength, requiredSections: options.requiredSections };
 }

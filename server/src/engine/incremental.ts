@@ -2,18 +2,45 @@
  * Linting while the user types: rules whose findings on a line depend only on that line (meta.scope
  * 'line') are cached by line text, so an edit re-runs them on the changed lines only; every other rule
  * runs on the whole document as usual. The result equals a full lint (a property test checks this).
+ *
+ * `lint` goes one step further for the language server: the diagnostics of an unchanged line are the
+ * very objects published for it last time, so a keystroke allocates and converts only what it changed.
  */
 import { ReportDocument } from './document';
-import { collectFindings, runRule, type RuleFinding } from './index';
+import { collectFindings, docLink, englishMessage, lspSeverity, runRule, toDiagnostic, type MessageLocale, type RuleFinding } from './index';
 import { rules } from './rules';
-import type { Finding, ResolvedOptions, Rule } from './types';
+import type { Diagnostic } from './lsp-types';
+import type { Finding, ResolvedOptions, Rule, Severity } from './types';
 
-type Cached = Map<string, Finding[]>; // rule id → findings with offsets relative to the line start
+/** One line-local finding, relative to its line, with the rule and severity it is published with. */
+interface LineItem {
+  finding: Finding; // offsets relative to the line start
+  rule: Rule;
+  order: number; // the rule's place in the registry: ties are broken in rule order, as in a full lint
+  severity: Severity;
+}
+
+interface LineEntry {
+  byRule: Map<string, Finding[]>;
+  /** byRule flattened and sorted as a full lint sorts; made on first use. */
+  items?: LineItem[];
+  /** The diagnostics last made for this text, by line number (a few: a text may stand on several lines). */
+  shown?: { line: number; diagnostics: Diagnostic[] }[];
+}
+
+/** What one lint of one version gives the language server. */
+export interface LiveLint {
+  /** Diagnostics to publish, in full-lint order, without `data`: fixes are asked for by line. */
+  diagnostics: Diagnostic[];
+  /** Every finding (with its fixes) that starts on a line in [first, last]. */
+  findingsOnLines(first: number, last: number): RuleFinding[];
+}
 
 const MAX_LINES_CACHED = 100_000;
+const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
 
 export class IncrementalLinter {
-  private cache = new Map<string, Cached>(); // line text → its line-local findings
+  private cache = new Map<string, LineEntry>(); // line text → its line-local findings
   private context = '';
 
   /** Line texts held in the cache. */
@@ -21,58 +48,113 @@ export class IncrementalLinter {
     return this.cache.size;
   }
 
+  /** Markdown code fences and HTML comments span lines: there every rule sees the whole text. */
+  private static eligible(doc: ReportDocument): boolean {
+    return doc.language !== 'markdown' && doc.text.indexOf('<!--') === -1;
+  }
+
   findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
-    // Markdown code fences and HTML comments span lines: there every rule sees the whole text
-    const eligible = doc.language !== 'markdown' && doc.text.indexOf('<!--') === -1;
-    if (!eligible) return collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
-    const enabled = rules.filter((r) => r.meta.scope === 'line' && resolved.severities.get(r.meta.id) !== 'off').map((r) => r.meta.id);
-    const context = `${doc.language}|${doc.reportYear}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
-    // old line versions pile up while typing: start afresh once there are many more than lines
-    if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
-      this.cache.clear();
-      this.context = context;
-    }
+    if (!IncrementalLinter.eligible(doc)) return collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
+    this.fill(doc, resolved, 'zh', onRuleError);
     const local = new Map<string, Finding[]>(); // rule id → findings for this version
     const lines = doc.lines;
-    const missing: number[] = [];
-    for (let l = 0; l < lines.lineCount; l++) if (!this.cache.has(doc.lineText(l))) missing.push(l);
-    const localRules = (rule: Rule) => rule.meta.scope === 'line' && resolved.severities.get(rule.meta.id) !== 'off';
-    if (missing.length > lines.lineCount / 2) {
-      // most lines are new (first lint, paste, big edit): lint them in place and fill the cache from the
-      // result; the old entries go, so that no earlier version of the text stays referenced
-      this.cache.clear();
-      return collectFindings(doc, resolved, (rule) => {
-        const found = runRule(rule, doc, resolved, onRuleError);
-        if (localRules(rule)) this.store(doc, rule.meta.id, found);
-        return found;
-      });
-    }
-    for (const l of missing) this.lintLine(doc, l, resolved, onRuleError);
     for (let l = 0; l < lines.lineCount; l++) {
-      const cached = this.cache.get(doc.lineText(l))!;
+      const entry = this.cache.get(doc.lineText(l))!;
       const base = lines.lineStarts[l];
-      for (const [id, list] of cached) {
+      for (const [id, list] of entry.byRule) {
         let bucket = local.get(id);
         if (!bucket) local.set(id, (bucket = []));
         for (const f of list) bucket.push(shift(f, base));
       }
     }
-    return collectFindings(doc, resolved, (rule) => (localRules(rule) ? local.get(rule.meta.id) ?? [] : runRule(rule, doc, resolved, onRuleError)));
+    return collectFindings(doc, resolved, (rule) => (isLocal(rule, resolved) ? local.get(rule.meta.id) ?? [] : runRule(rule, doc, resolved, onRuleError)));
+  }
+
+  /** Diagnostics of this version for the language server, and its findings by line for code actions. */
+  lint(doc: ReportDocument, resolved: ResolvedOptions, locale: MessageLocale, onRuleError?: (id: string, err: unknown) => void): LiveLint {
+    if (!IncrementalLinter.eligible(doc)) {
+      const all = collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
+      return {
+        diagnostics: all.map((f) => toDiagnostic(doc, f, locale, false)),
+        findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
+      };
+    }
+    this.fill(doc, resolved, locale, onRuleError);
+    // the other rules on the whole document, tagged and sorted as a full lint does
+    const whole = collectFindings(doc, resolved, (rule) => (isLocal(rule, resolved) ? [] : runRule(rule, doc, resolved, onRuleError)));
+    const out: Diagnostic[] = [];
+    const lines = doc.lines;
+    let k = 0;
+    for (let l = 0; l < lines.lineCount; l++) {
+      const text = doc.lineText(l);
+      const entry = this.cache.get(text)!;
+      const items = this.itemsOf(entry, resolved);
+      if (!items.length) continue;
+      const shown = this.shownOn(entry, items, l, text, locale);
+      const base = lines.lineStarts[l];
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const start = base + it.finding.start;
+        const end = base + it.finding.end;
+        for (; k < whole.length; k++) {
+          const w = whole[k];
+          if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! > it.order)))) break;
+          out.push(toDiagnostic(doc, w, locale, false));
+        }
+        out.push(shown[i]);
+      }
+    }
+    for (; k < whole.length; k++) out.push(toDiagnostic(doc, whole[k], locale, false));
+    return {
+      diagnostics: out,
+      findingsOnLines: (first, last) => {
+        const found: RuleFinding[] = [];
+        for (let l = Math.max(0, first); l <= Math.min(last, lines.lineCount - 1); l++) {
+          const entry = this.cache.get(doc.lineText(l)) ?? this.lintLine(doc, l, resolved, onRuleError);
+          for (const it of this.itemsOf(entry, resolved)) found.push({ ...shift(it.finding, lines.lineStarts[l]), rule: it.rule, severity: it.severity });
+        }
+        for (const w of whole) if (inLines(doc, w.start, first, last)) found.push(w);
+        return found.sort((a, b) => a.start - b.start || a.end - b.end);
+      },
+    };
+  }
+
+  /** Makes sure every line of `doc` is in the cache, for these options. */
+  private fill(doc: ReportDocument, resolved: ResolvedOptions, locale: MessageLocale, onRuleError?: (id: string, err: unknown) => void): void {
+    const enabled = rules.filter((r) => isLocal(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
+    const context = `${doc.language}|${doc.reportYear}|${locale}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
+    // old line versions pile up while typing: start afresh once there are many more than lines
+    if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
+      this.cache.clear();
+      this.context = context;
+    }
+    const lines = doc.lines;
+    const missing: number[] = [];
+    for (let l = 0; l < lines.lineCount; l++) if (!this.cache.has(doc.lineText(l))) missing.push(l);
+    if (missing.length > lines.lineCount / 2) {
+      // most lines are new (first lint, paste, big edit): lint the whole text at once and split the
+      // result by line; the old entries go, so that no earlier version of the text stays referenced
+      this.cache.clear();
+      for (const rule of rules) if (isLocal(rule, resolved)) this.store(doc, rule.meta.id, runRule(rule, doc, resolved, onRuleError));
+      return;
+    }
+    for (const l of missing) this.lintLine(doc, l, resolved, onRuleError);
   }
 
   /** Lints one line on its own (with the report's year) and caches what the line-local rules find. */
-  private lintLine(doc: ReportDocument, line: number, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): void {
+  private lintLine(doc: ReportDocument, line: number, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): LineEntry {
     // a copy of the line, not a slice: a slice (and every finding taken from it) would keep this whole
     // version of the document alive in the cache
     const text = detach(doc.lineText(line));
     const piece = new ReportDocument(text, doc.language);
     piece.assumeReportYear(doc.reportYear);
-    const entry: Cached = new Map();
+    const entry: LineEntry = { byRule: new Map() };
     for (const rule of rules) {
-      if (rule.meta.scope !== 'line' || resolved.severities.get(rule.meta.id) === 'off') continue;
-      entry.set(rule.meta.id, runRule(rule, piece, resolved, onRuleError).map((f) => shift(f, 0)));
+      if (!isLocal(rule, resolved)) continue;
+      entry.byRule.set(rule.meta.id, runRule(rule, piece, resolved, onRuleError).map((f) => shift(f, 0)));
     }
     this.cache.set(text, entry);
+    return entry;
   }
 
   /** Splits a whole-document rule result into per-line cache entries. */
@@ -87,10 +169,51 @@ export class IncrementalLinter {
     for (let l = 0; l < doc.lines.lineCount; l++) {
       const text = doc.lineText(l);
       let entry = this.cache.get(text);
-      if (!entry) this.cache.set(detach(text), (entry = new Map()));
-      if (!entry.has(id)) entry.set(id, byLine.get(l) ?? []);
+      if (!entry) this.cache.set(detach(text), (entry = { byRule: new Map() }));
+      if (!entry.byRule.has(id)) entry.byRule.set(id, byLine.get(l) ?? []);
     }
   }
+
+  private itemsOf(entry: LineEntry, resolved: ResolvedOptions): LineItem[] {
+    if (entry.items) return entry.items;
+    const items: LineItem[] = [];
+    for (const rule of rules) {
+      const list = entry.byRule.get(rule.meta.id);
+      if (!list?.length) continue;
+      const setting = resolved.severities.get(rule.meta.id) as Severity;
+      const configured = resolved.configured.has(rule.meta.id);
+      for (const f of list) items.push({ finding: f, rule, order: RULE_ORDER.get(rule.meta.id)!, severity: configured ? setting : f.severity ?? setting });
+    }
+    // stable: equal spans keep rule order, then the rule's own order
+    return (entry.items = items.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end));
+  }
+
+  /** The diagnostics of a cached line standing on line `line`: the same objects as last time if it has not moved. */
+  private shownOn(entry: LineEntry, items: LineItem[], line: number, text: string, locale: MessageLocale): Diagnostic[] {
+    const shown = (entry.shown ??= []);
+    for (const s of shown) if (s.line === line) return s.diagnostics;
+    const diagnostics = items.map((it) => ({
+      range: { start: { line, character: it.finding.start }, end: { line, character: it.finding.end } },
+      severity: lspSeverity(it.severity),
+      code: it.rule.meta.id,
+      codeDescription: docLink(it.rule.meta.id),
+      source: 'gongwen' as const,
+      message: locale === 'en' ? englishMessage(text.slice(it.finding.start, it.finding.end), { ...it.finding, rule: it.rule, severity: it.severity }) : it.finding.message,
+    }));
+    // lines below an inserted line break move: keep the few latest placements only
+    if (shown.length >= 4) shown.shift();
+    shown.push({ line, diagnostics });
+    return diagnostics;
+  }
+}
+
+function isLocal(rule: Rule, resolved: ResolvedOptions): boolean {
+  return rule.meta.scope === 'line' && resolved.severities.get(rule.meta.id) !== 'off';
+}
+
+function inLines(doc: ReportDocument, offset: number, first: number, last: number): boolean {
+  const l = doc.lines.lineAt(offset);
+  return l >= first && l <= last;
 }
 
 /** A string that owns its characters (engines keep substrings as views of the string they came from). */

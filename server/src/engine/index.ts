@@ -15,7 +15,7 @@ export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
-export { IncrementalLinter } from './incremental';
+export { IncrementalLinter, type LiveLint } from './incremental';
 export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
@@ -23,7 +23,7 @@ export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
-export type { LintOptions, Diagnostic, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
+export type { LintOptions, Diagnostic, DiagnosticFix, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
 export const DOCS_BASE: string = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
 
@@ -84,31 +84,55 @@ export function localeOf(tag: string | undefined): MessageLocale {
   return tag && /^en\b/i.test(tag) ? 'en' : 'zh';
 }
 
-function englishMessage(doc: ReportDocument, f: RuleFinding): string {
-  const span = doc.text.slice(f.start, f.end);
+/** The English message of a finding; `span` is the text it covers. */
+export function englishMessage(span: string, f: RuleFinding): string {
   const fix = f.fixes?.[0];
   const replacement = fix && fix.edits.length === 1 && fix.edits[0].start === f.start && fix.edits[0].end === f.end ? fix.edits[0].newText : undefined;
   const shown = span.length > 40 ? `${span.slice(0, 40)}…` : span;
   return `${f.rule.meta.en}: “${shown}”${replacement !== undefined ? (replacement ? ` → “${replacement}”` : ' (delete it)') : ''}. (${f.message})`;
 }
 
-export function toDiagnostic(doc: ReportDocument, f: RuleFinding, locale: MessageLocale = 'zh'): Diagnostic {
+/** Rule id → its documentation link, made once per rule (every diagnostic of the rule shares it). */
+const docLinks = new Map<string, { href: string }>();
+
+export function docLink(id: string): { href: string } {
+  let link = docLinks.get(id);
+  if (!link) docLinks.set(id, (link = { href: ruleDocUrl(id) }));
+  return link;
+}
+
+/**
+ * A finding as an LSP diagnostic. With `withData` false it carries no `data` (neither fixes nor the
+ * placeholder): the language server publishes it so, and answers code actions from its own findings.
+ */
+export function toDiagnostic(doc: ReportDocument, f: RuleFinding, locale: MessageLocale = 'zh', withData = true): Diagnostic {
   const d: Diagnostic = {
     range: doc.lines.range(f.start, f.end),
     severity: SEVERITY[f.severity],
     code: f.rule.meta.id,
-    codeDescription: { href: ruleDocUrl(f.rule.meta.id) },
+    codeDescription: docLink(f.rule.meta.id),
     source: 'gongwen',
-    message: locale === 'en' ? englishMessage(doc, f) : f.message,
+    message: locale === 'en' ? englishMessage(doc.text.slice(f.start, f.end), f) : f.message,
   };
-  const fixes: DiagnosticFix[] | undefined = f.fixes?.map((x) => ({
+  if (!withData) return d;
+  const fixes = fixesOf(doc, f);
+  if (fixes.length || f.data) d.data = { ...(f.data ?? {}), ...(fixes.length ? { fixes } : {}) };
+  return d;
+}
+
+/** A finding's fixes with LSP ranges. */
+export function fixesOf(doc: ReportDocument, f: Finding): DiagnosticFix[] {
+  return (f.fixes ?? []).map((x) => ({
     title: x.title,
     edits: x.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
     ...(x.preferred ? { isPreferred: true } : {}),
     ...(x.safe ? { safe: true } : {}),
   }));
-  if (fixes?.length || f.data) d.data = { ...(f.data ?? {}), ...(fixes?.length ? { fixes } : {}) };
-  return d;
+}
+
+/** The LSP severity of a finding's severity. */
+export function lspSeverity(s: Severity): DiagnosticSeverity {
+  return SEVERITY[s];
 }
 
 export function parse(text: string, language: DocumentLanguage = 'gongwen'): ReportDocument {
