@@ -17,6 +17,23 @@ interface Stats {
   placeholders: number;
 }
 
+/** Rule id → the link to its documentation, made once per rule. */
+const docLinks = new Map<string, vscode.Uri>();
+
+/** Adds back what a compact diagnostic leaves out, as the server described it at initialization. */
+function restoreDiagnostics(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  const compact = client?.initializeResult?.capabilities.experimental?.gongwen?.compactDiagnostics as { source: string; docsBase: string } | undefined;
+  if (!compact) return diagnostics;
+  for (const d of diagnostics) {
+    if (d.source !== undefined || typeof d.code !== 'string') continue;
+    d.source = compact.source;
+    let target = docLinks.get(d.code);
+    if (!target) docLinks.set(d.code, (target = vscode.Uri.parse(`${compact.docsBase}${d.code}.md`)));
+    d.code = { value: d.code, target };
+  }
+  return diagnostics;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -33,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
     synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
     outputChannelName: vscode.l10n.t('Gongwen'),
-    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
+    // the server leaves out each diagnostic's source and documentation link; restoreDiagnostics adds them back
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted, compactDiagnostics: true },
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, restoreDiagnostics(diagnostics)) },
   };
   client = new LanguageClient('gongwen', vscode.l10n.t('Gongwen'), serverOptions, clientOptions);
 

@@ -29,6 +29,9 @@ import {
   fixText,
   IncrementalLinter,
   type DiagnosticFix,
+  DOCS_BASE,
+  type PublishedDiagnostic,
+  type PublishShape,
   type LiveLint,
   isMostlyChinese,
   localeOf,
@@ -46,7 +49,6 @@ import {
   completeFormulation,
   disableNextLineComment,
   CONFIG_FILE_NAME,
-  countCharacters,
   documentSymbols,
   estimatePages,
   fillAllEdits,
@@ -74,7 +76,7 @@ interface Parsed {
   version: number;
   doc: ReportDocument;
   /** As published: without fixes, which code actions take from `live` or `full`. */
-  diagnostics: Diagnostic[];
+  diagnostics: PublishedDiagnostic[];
   linted: boolean;
   /** The lint of this version on the main thread: its findings by line, with their fixes. */
   live?: LiveLint;
@@ -93,13 +95,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
-  const init = params.initializationOptions as { trusted?: boolean; locale?: string } | undefined;
+  const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean } | undefined;
+  // gongwen's own client adds each diagnostic's source and documentation link itself
+  compactDiagnostics = init?.compactDiagnostics === true;
   // messages in Chinese, or in English when VS Code's display language is English
   locale = localeOf(init?.locale ?? params.locale);
   workspaceTrusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath);
-  return {
+  const result: InitializeResult = {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: '公文大纲' },
@@ -113,6 +117,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
+  if (compactDiagnostics) {
+    // what a compact diagnostic leaves out: source "gongwen", and the link DOCS_BASE + code + ".md"
+    result.capabilities.experimental = { gongwen: { compactDiagnostics: { source: 'gongwen', docsBase: DOCS_BASE } } };
+  }
+  return result;
 });
 
 connection.onInitialized(() => {
@@ -157,6 +166,7 @@ function settingsFor(uri: string): Promise<ServerSettings> {
 const configFiles = new Map<string, LoadedConfig | null>();
 let workspaceTrusted = true;
 let locale: MessageLocale = 'zh';
+let compactDiagnostics = false;
 
 connection.onNotification('gongwen/workspaceTrusted', () => {
   workspaceTrusted = true;
@@ -223,13 +233,18 @@ function shouldLint(doc: TextDocument, settings: ServerSettings): boolean {
 function parsedOf(doc: TextDocument): Parsed {
   const cached = parsed.get(doc.uri);
   if (cached && cached.version === doc.version) return cached;
-  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc)), diagnostics: [], linted: false };
+  // the previous version's parse carries over every line the edits did not touch
+  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc), cached?.doc), diagnostics: [], linted: false };
   parsed.set(doc.uri, entry);
   return entry;
 }
 
 function messagesFor(settings: ServerSettings): MessageLocale {
   return settings.messageLanguage === 'auto' ? locale : localeOf(settings.messageLanguage);
+}
+
+function shapeFor(settings: ServerSettings): PublishShape {
+  return { locale: messagesFor(settings), compact: compactDiagnostics };
 }
 
 /** GONGWEN_TRACE=1 writes the time of each lint to stderr (for profiling the server). */
@@ -309,7 +324,7 @@ async function validate(doc: TextDocument): Promise<void> {
       return;
     }
     entry.full = result.diagnostics ?? [];
-    entry.diagnostics = entry.full.map(({ data: _, ...published }) => published);
+    entry.diagnostics = entry.full.map(({ data: _, source, codeDescription, ...rest }) => (compactDiagnostics ? rest : { ...rest, source, codeDescription }));
     entry.linted = true;
   } else {
     lintOnMainThread(entry, doc.uri, settings);
@@ -318,13 +333,13 @@ async function validate(doc: TextDocument): Promise<void> {
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
   if (TRACE) process.stderr.write(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms\n`);
   const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
-  void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.memo('characters', () => countCharacters(entry.doc.text)), placeholders });
+  void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.characters, placeholders });
 }
 
 function lintOnMainThread(entry: Parsed, uri: string, settings: ServerSettings): void {
   let linter = linters.get(uri);
   if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
-  entry.live = linter.lint(entry.doc, resolveOptions(settings.lint), messagesFor(settings), (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`));
+  entry.live = linter.lint(entry.doc, resolveOptions(settings.lint), shapeFor(settings), (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`));
   entry.diagnostics = entry.live.diagnostics;
   entry.linted = true;
 }
@@ -473,7 +488,7 @@ connection.onHover((params) => {
   };
   const title = entry.doc.title;
   if (title && title.line === line) {
-    const chars = entry.doc.memo('characters', () => countCharacters(entry.doc.text));
+    const chars = entry.doc.characters;
     const pages = estimatePages(entry.doc);
     return {
       contents: { kind: 'markdown', value: `**${title.text}**\n\n全文 ${chars} 字，约 ${pages} 页（按 GB/T 9704 每页 22 行、每行 28 字、每页约 ${CHARS_PER_PAGE} 字估算）${findingsIn(0, entry.doc.lines.lineCount)}。` },
@@ -539,7 +554,7 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
   const suppress: CodeAction[] = [];
-  const gongwenDiagnostics = params.context.diagnostics.filter((d) => d.source === 'gongwen');
+  const gongwenDiagnostics = params.context.diagnostics.filter(isOurs);
   const linted = wants(CodeActionKind.QuickFix) && gongwenDiagnostics.length ? lintedOf(doc) : undefined;
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of gongwenDiagnostics) {
@@ -559,7 +574,7 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   if (wants(CodeActionKind.QuickFix)) {
     // last in the menu: silence the rule here, or for the workspace
     for (const d of params.context.diagnostics) {
-      if (d.source === 'gongwen' && typeof d.code === 'string' && d.code.includes('/')) suppress.push(...suppressActions(doc, d));
+      if (isOurs(d) && typeof d.code === 'string' && d.code.includes('/')) suppress.push(...suppressActions(doc, d));
     }
   }
   if (linted && gongwenDiagnostics.some((d) => /^(phrasing|typo)\//.test(String(d.code)))) {
@@ -584,6 +599,11 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   }
   return [...actions, ...suppress];
 });
+
+/** A diagnostic of ours, as the client sends it back (a compact one may come back without its source). */
+function isOurs(d: LspDiagnostic): boolean {
+  return d.source === 'gongwen' || (compactDiagnostics && d.source === undefined && typeof d.code === 'string' && d.code.includes('/'));
+}
 
 /** 忽略此处 (a comment above the line) and 在本工作区关闭 (a setting, through the client). */
 function suppressActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {

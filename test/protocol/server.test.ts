@@ -316,6 +316,43 @@ describe('fixes are looked up in the server, not shipped with every diagnostic',
   });
 });
 
+describe('compact diagnostics for a client that adds back what they leave out', () => {
+  it('says what it leaves out, leaves it out, and still answers code actions', async () => {
+    const c = new LspClient();
+    try {
+      const init = await c.initialize({}, { compactDiagnostics: true });
+      const compact = init.capabilities.experimental.gongwen.compactDiagnostics;
+      assert.equal(compact.source, 'gongwen');
+      assert.match(compact.docsBase, /docs\/rules\/$/);
+      const uri = 'file:///r/compact.gongwen';
+      c.open(uri, '工作总结\n以身作责，完成XX项。', 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.deepEqual(p.diagnostics.map((d: any) => Object.keys(d).sort().join(',')), ['code,message,range,severity', 'code,message,range,severity']);
+      const typo = p.diagnostics.find((d: any) => d.code === 'typo/fixed-phrase');
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] } });
+      assert.equal(actions[0].title, '改为“以身作则”');
+      assert.ok(actions.some((a: any) => a.title === '忽略此处的 typo/fixed-phrase'));
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('sends full diagnostics to a client that does not ask for compact ones', async () => {
+    const c = new LspClient();
+    try {
+      const init = await c.initialize();
+      assert.equal(init.capabilities.experimental, undefined);
+      const uri = 'file:///r/full.gongwen';
+      c.open(uri, '工作总结\n以身作责。', 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics[0].source, 'gongwen');
+      assert.match(p.diagnostics[0].codeDescription.href, /docs\/rules\/typo\/fixed-phrase\.md$/);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
 describe('lifecycle', () => {
   it('shuts down and exits with code 0', async () => {
     const c = new LspClient();

@@ -37,7 +37,8 @@ describe('incremental linting', () => {
         fc.constantFrom<'gongwen' | 'plaintext' | 'markdown'>('gongwen', 'plaintext', 'markdown'),
         fc.constantFrom<'zh' | 'en'>('zh', 'en'),
         fc.constantFrom({}, { rules: { 'placeholder/latin-x': 'warning' as const, phrasing: 'off' as const } }),
-        (steps, language, locale, options) => {
+        fc.boolean(),
+        (steps, language, locale, options, compact) => {
           const resolved = resolveOptions(options);
           const linter = new IncrementalLinter();
           let text = sample;
@@ -45,9 +46,10 @@ describe('incremental linting', () => {
             const s = at % (text.length + 1);
             text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
             const doc = parse(text, language);
-            const live = linter.lint(doc, resolved, locale);
+            const live = linter.lint(doc, resolved, { locale, compact });
             const full = lintDocument(parse(text, language), resolved, locale);
-            assert.deepEqual(live.diagnostics, full.map(({ data: _, ...d }) => d));
+            // compact: what the client adds back (the source and the rule's documentation link) is left out
+            assert.deepEqual(live.diagnostics, full.map(({ data: _, source, codeDescription, ...d }) => (compact ? d : { ...d, source, codeDescription })));
             const all = findings(parse(text, language), resolved);
             assert.deepEqual(view(live.findingsOnLines(0, doc.lines.lineCount - 1)), view(all));
             const line = doc.lines.lineAt(s);
@@ -62,9 +64,9 @@ describe('incremental linting', () => {
   it('gives an unchanged line the same diagnostic objects as last time: a keystroke converts only what it changed', () => {
     const resolved = resolveOptions({});
     const linter = new IncrementalLinter();
-    const before = linter.lint(parse(sample), resolved, 'zh').diagnostics;
+    const before = linter.lint(parse(sample), resolved, { locale: 'zh' }).diagnostics;
     const edited = sample.replace('以身作责', '以身作责，');
-    const after = linter.lint(parse(edited), resolved, 'zh').diagnostics;
+    const after = linter.lint(parse(edited), resolved, { locale: 'zh' }).diagnostics;
     const editedLine = parse(edited).lines.lineAt(edited.indexOf('以身作责'));
     const untouched = after.filter((d) => d.range.start.line !== editedLine && d.code.startsWith('placeholder/latin-x'));
     assert.ok(untouched.length > 10);

@@ -2,7 +2,8 @@
  * text → ReportDocument, parsed once per version: lines, zones (quotations, titles, URLs, code),
  * the title and the numbered headings. Every rule, the outline and the code actions read this one structure.
  */
-import { LineIndex } from './positions';
+import { LineIndex, scanLines } from './positions';
+import { countCharacters } from './metrics';
 import { parseArabic, parseChineseNumeral } from './chars';
 import { enumerationSequences, parseEnumerations, type EnumerationSequence } from './enumeration';
 
@@ -69,15 +70,35 @@ export class ReportDocument {
   readonly headings: Heading[];
   readonly title: Title | undefined;
 
-  constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen') {
-    this.lines = new LineIndex(text);
-    this.zones = computeZones(text, language);
-    this.headings = [];
-    for (let l = 0; l < this.lines.lineCount; l++) {
-      const h = parseHeading(this, l);
-      if (h) this.headings.push(h);
+  /**
+   * Parses `text`. Given the previous version of the same document, only the lines an edit touched are
+   * parsed again: the rest of the line table, zones and headings is carried over (and moved).
+   */
+  constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen', previous?: ReportDocument) {
+    const reused = previous && previous.language === language ? reparse(previous, this) : undefined;
+    if (reused) {
+      this.lines = reused.lines;
+      this.zones = reused.zones;
+      this.headings = reused.headings;
+      this._characters = reused.characters;
+    } else {
+      this.lines = new LineIndex(text);
+      this.zones = computeZones(text, language);
+      this.headings = [];
+      for (let l = 0; l < this.lines.lineCount; l++) {
+        const h = parseHeading(this, l);
+        if (h) this.headings.push(h);
+      }
     }
     this.title = findTitle(this);
+  }
+
+  /** @internal (read by the next version's parse) */
+  _characters: number | undefined;
+
+  /** 字数 of the whole text (see countCharacters); after an edit, recounted on the changed lines only. */
+  get characters(): number {
+    return (this._characters ??= countCharacters(this.text));
   }
 
   private _enumerations: EnumerationSequence[] | undefined;
@@ -147,6 +168,69 @@ export class ReportDocument {
     }
     return undefined;
   }
+}
+
+/**
+ * The parse of `doc` made from the previous version's: the changed lines (between the common prefix and
+ * suffix of the two texts) are scanned again, everything after them is moved. Undefined where zones may
+ * span lines (Markdown code fences, HTML comments): those documents are parsed in full.
+ */
+function reparse(prev: ReportDocument, doc: ReportDocument): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number } | undefined {
+  const old = prev.text;
+  const text = doc.text;
+  if (doc.language === 'markdown' || text.indexOf('<!--') !== -1 || old.indexOf('<!--') !== -1) return undefined;
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const delta = text.length - old.length;
+  const pl = prev.lines;
+  // from the line before the change's first character: a \r there may pair with an inserted \n
+  const first = pl.lineAt(Math.max(0, p - 1));
+  const from = pl.lineStarts[first];
+  const last = pl.lineAt(old.length - s); // the old line holding the first unchanged character
+  const oldResume = last + 1 < pl.lineCount ? pl.lineStarts[last + 1] : old.length;
+  const newResume = oldResume + delta;
+  // lines
+  const starts = pl.lineStarts.slice(0, first + 1);
+  const ends = pl.lineEnds.slice(0, first);
+  scanLines(text, from, newResume, starts, ends);
+  const resumeLine = starts.length - 1; // the new line number of old line last + 1
+  const shiftLines = resumeLine - (last + 1);
+  if (last + 1 < pl.lineCount) {
+    for (let l = last + 1; l < pl.lineCount; l++) {
+      if (l > last + 1) starts.push(pl.lineStarts[l] + delta);
+      ends.push(pl.lineEnds[l] + delta);
+    }
+  } else ends.push(text.length);
+  const lines = new LineIndex(text, { starts, ends });
+  // zones
+  const zones = new Uint8Array(text.length);
+  zones.set(prev.zones.subarray(0, from));
+  markZones(text, from, newResume, zones);
+  zones.set(prev.zones.subarray(oldResume), newResume);
+  // headings: those above kept, the changed lines parsed, those below moved
+  (doc as { lines: LineIndex }).lines = lines;
+  (doc as { zones: Uint8Array }).zones = zones;
+  const headings: Heading[] = [];
+  for (const h of prev.headings) if (h.line < first) headings.push(h);
+  const lastNew = last + 1 < pl.lineCount ? resumeLine - 1 : lines.lineCount - 1;
+  for (let l = first; l <= lastNew; l++) {
+    const h = parseHeading(doc, l);
+    if (h) headings.push(h);
+  }
+  for (const h of prev.headings) {
+    if (h.line <= last) continue;
+    headings.push(delta === 0 && shiftLines === 0 ? h : {
+      ...h, line: h.line + shiftLines, markerStart: h.markerStart + delta, markerEnd: h.markerEnd + delta, numeralStart: h.numeralStart + delta,
+      numeralEnd: h.numeralEnd + delta, textStart: h.textStart + delta, textEnd: h.textEnd + delta,
+    });
+  }
+  // 字数 counts nothing across a line break: recount the changed lines only
+  const before = prev._characters;
+  const characters = before === undefined ? undefined : before - countCharacters(old, from, oldResume) + countCharacters(text, from, newResume);
+  return { lines, zones, headings, characters };
 }
 
 function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
@@ -244,12 +328,24 @@ const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’�
 
 function computeZones(text: string, language: DocumentLanguage): Uint8Array {
   const zones = new Uint8Array(text.length);
+  markZones(text, 0, text.length, zones);
+  if (language === 'markdown') markMarkdownCode(text, zones);
+  else if (text.indexOf('<!--') !== -1) {
+    // suppression comments are not report text in any language
+    const comment = /<!--[\s\S]*?-->/g;
+    for (let m; (m = comment.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+  }
+  return zones;
+}
+
+/** Quotations, titles and URLs in text[from, to), which starts and ends at line boundaries: none spans a line. */
+function markZones(text: string, from: number, to: number, zones: Uint8Array): void {
   // quotations and titles: paired within one line; an unpaired mark opens nothing
   let quoteOpen = -1;
   let singleOpen = -1;
   let bookDepth = 0;
   let bookOpen = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       quoteOpen = singleOpen = bookOpen = -1;
@@ -271,17 +367,11 @@ function computeZones(text: string, language: DocumentLanguage): Uint8Array {
       }
     }
   }
-  if (text.indexOf('@') !== -1 || text.indexOf('://') !== -1 || text.indexOf('www.') !== -1) {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (part.indexOf('@') !== -1 || part.indexOf('://') !== -1 || part.indexOf('www.') !== -1) {
     URL_RE.lastIndex = 0;
-    for (let m; (m = URL_RE.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Url;
+    for (let m; (m = URL_RE.exec(part)); ) for (let k = from + m.index; k < from + m.index + m[0].length; k++) zones[k] |= Zone.Url;
   }
-  if (language === 'markdown') markMarkdownCode(text, zones);
-  else if (text.indexOf('<!--') !== -1) {
-    // suppression comments are not report text in any language
-    const comment = /<!--[\s\S]*?-->/g;
-    for (let m; (m = comment.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
-  }
-  return zones;
 }
 
 function markMarkdownCode(text: string, zones: Uint8Array): void {

@@ -7,9 +7,8 @@
  * very objects published for it last time, so a keystroke allocates and converts only what it changed.
  */
 import { ReportDocument } from './document';
-import { collectFindings, docLink, englishMessage, lspSeverity, runRule, toDiagnostic, type MessageLocale, type RuleFinding } from './index';
+import { collectFindings, publishedDiagnostic, runRule, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
 import { rules } from './rules';
-import type { Diagnostic } from './lsp-types';
 import type { Finding, ResolvedOptions, Rule, Severity } from './types';
 
 /** One line-local finding, relative to its line, with the rule and severity it is published with. */
@@ -25,13 +24,13 @@ interface LineEntry {
   /** byRule flattened and sorted as a full lint sorts; made on first use. */
   items?: LineItem[];
   /** The diagnostics last made for this text, by line number (a few: a text may stand on several lines). */
-  shown?: { line: number; diagnostics: Diagnostic[] }[];
+  shown?: { line: number; diagnostics: PublishedDiagnostic[] }[];
 }
 
 /** What one lint of one version gives the language server. */
 export interface LiveLint {
   /** Diagnostics to publish, in full-lint order, without `data`: fixes are asked for by line. */
-  diagnostics: Diagnostic[];
+  diagnostics: PublishedDiagnostic[];
   /** Every finding (with its fixes) that starts on a line in [first, last]. */
   findingsOnLines(first: number, last: number): RuleFinding[];
 }
@@ -71,18 +70,19 @@ export class IncrementalLinter {
   }
 
   /** Diagnostics of this version for the language server, and its findings by line for code actions. */
-  lint(doc: ReportDocument, resolved: ResolvedOptions, locale: MessageLocale, onRuleError?: (id: string, err: unknown) => void): LiveLint {
+  lint(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: (id: string, err: unknown) => void): LiveLint {
+    const publish = (f: RuleFinding) => publishedDiagnostic(doc.lines.range(f.start, f.end), f, () => doc.text.slice(f.start, f.end), shape);
     if (!IncrementalLinter.eligible(doc)) {
       const all = collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
       return {
-        diagnostics: all.map((f) => toDiagnostic(doc, f, locale, false)),
+        diagnostics: all.map(publish),
         findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
       };
     }
-    this.fill(doc, resolved, locale, onRuleError);
+    this.fill(doc, resolved, `${shape.locale}${shape.compact ? '-compact' : ''}`, onRuleError);
     // the other rules on the whole document, tagged and sorted as a full lint does
     const whole = collectFindings(doc, resolved, (rule) => (isLocal(rule, resolved) ? [] : runRule(rule, doc, resolved, onRuleError)));
-    const out: Diagnostic[] = [];
+    const out: PublishedDiagnostic[] = [];
     const lines = doc.lines;
     let k = 0;
     for (let l = 0; l < lines.lineCount; l++) {
@@ -90,7 +90,7 @@ export class IncrementalLinter {
       const entry = this.cache.get(text)!;
       const items = this.itemsOf(entry, resolved);
       if (!items.length) continue;
-      const shown = this.shownOn(entry, items, l, text, locale);
+      const shown = this.shownOn(entry, items, l, text, shape);
       const base = lines.lineStarts[l];
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
@@ -99,12 +99,12 @@ export class IncrementalLinter {
         for (; k < whole.length; k++) {
           const w = whole[k];
           if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! > it.order)))) break;
-          out.push(toDiagnostic(doc, w, locale, false));
+          out.push(publish(w));
         }
         out.push(shown[i]);
       }
     }
-    for (; k < whole.length; k++) out.push(toDiagnostic(doc, whole[k], locale, false));
+    for (; k < whole.length; k++) out.push(publish(whole[k]));
     return {
       diagnostics: out,
       findingsOnLines: (first, last) => {
@@ -120,9 +120,9 @@ export class IncrementalLinter {
   }
 
   /** Makes sure every line of `doc` is in the cache, for these options. */
-  private fill(doc: ReportDocument, resolved: ResolvedOptions, locale: MessageLocale, onRuleError?: (id: string, err: unknown) => void): void {
+  private fill(doc: ReportDocument, resolved: ResolvedOptions, shape: string, onRuleError?: (id: string, err: unknown) => void): void {
     const enabled = rules.filter((r) => isLocal(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
-    const context = `${doc.language}|${doc.reportYear}|${locale}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
+    const context = `${doc.language}|${doc.reportYear}|${shape}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
     // old line versions pile up while typing: start afresh once there are many more than lines
     if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
       this.cache.clear();
@@ -189,17 +189,14 @@ export class IncrementalLinter {
   }
 
   /** The diagnostics of a cached line standing on line `line`: the same objects as last time if it has not moved. */
-  private shownOn(entry: LineEntry, items: LineItem[], line: number, text: string, locale: MessageLocale): Diagnostic[] {
+  private shownOn(entry: LineEntry, items: LineItem[], line: number, text: string, shape: PublishShape): PublishedDiagnostic[] {
     const shown = (entry.shown ??= []);
     for (const s of shown) if (s.line === line) return s.diagnostics;
-    const diagnostics = items.map((it) => ({
-      range: { start: { line, character: it.finding.start }, end: { line, character: it.finding.end } },
-      severity: lspSeverity(it.severity),
-      code: it.rule.meta.id,
-      codeDescription: docLink(it.rule.meta.id),
-      source: 'gongwen' as const,
-      message: locale === 'en' ? englishMessage(text.slice(it.finding.start, it.finding.end), { ...it.finding, rule: it.rule, severity: it.severity }) : it.finding.message,
-    }));
+    const diagnostics = items.map((it) => {
+      const f = it.finding;
+      const range = { start: { line, character: f.start }, end: { line, character: f.end } };
+      return publishedDiagnostic(range, { ...f, rule: it.rule, severity: it.severity }, () => text.slice(f.start, f.end), shape);
+    });
     // lines below an inserted line break move: keep the few latest placements only
     if (shown.length >= 4) shown.shift();
     shown.push({ line, diagnostics });

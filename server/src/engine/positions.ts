@@ -1,6 +1,25 @@
 import type { Position, Range } from './lsp-types';
 
 /**
+ * Appends the line breaks of text[from, to) to a line table: for each break, the end of the line it
+ * closes to `ends` and the start of the next line to `starts`.
+ */
+export function scanLines(text: string, from: number, to: number, starts: number[], ends: number[]): void {
+  const n = text.length;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      ends.push(i);
+      starts.push(i + 1);
+    } else if (c === 13 /* \r */) {
+      ends.push(i);
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+}
+
+/**
  * Maps UTF-16 offsets to LSP positions and back. Lines end at `\n`, `\r\n` or `\r`, as LSP defines them.
  */
 export class LineIndex {
@@ -9,22 +28,16 @@ export class LineIndex {
   /** Offset just past each line's content (before its line break). */
   readonly lineEnds: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, lines?: { starts: number[]; ends: number[] }) {
+    if (lines) {
+      this.lineStarts = lines.starts;
+      this.lineEnds = lines.ends;
+      return;
+    }
     const starts = [0];
     const ends: number[] = [];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
-        ends.push(i);
-        starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        ends.push(i);
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    ends.push(n);
+    scanLines(text, 0, text.length, starts, ends);
+    ends.push(text.length);
     this.lineStarts = starts;
     this.lineEnds = ends;
   }

@@ -25,6 +25,9 @@ suite('gongwen in VS Code', () => {
     const first = placeholders.sort((a, b) => a.range.start.compareTo(b.range.start))[0];
     assert.deepStrictEqual([first.range.start.line, first.range.start.character, first.range.end.character], [0, 5, 7]);
     assert.strictEqual(first.severity, vscode.DiagnosticSeverity.Error);
+    // the server sends compact diagnostics; the client adds back the source and the link to the rule's page
+    assert.strictEqual(first.source, 'gongwen');
+    assert.ok(typeof first.code === 'object' && first.code.target.toString().endsWith('/docs/rules/placeholder/latin-x.md'), String(first.code));
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext?.isActive, 'extension is active');
     console.log(`  extension under test: ${ext!.extensionPath}`);

@@ -1,5 +1,4 @@
 import type { Rule } from '../types';
-import { countCharacters } from '../metrics';
 
 /** Report metrics: the 字数 over gongwen.maxLength (organisation departments cap 述职报告 at 2,000–5,000 字). */
 export const consistencyLength: Rule = {
@@ -18,7 +17,7 @@ export const consistencyLength: Rule = {
   check(doc, ctx) {
     const max = ctx.options.maxLength;
     if (!max) return [];
-    const count = doc.memo('characters', () => countCharacters(doc.text));
+    const count = doc.characters;
     if (count <= max) return [];
     const anchor = doc.title ?? { start: 0, end: Math.min(doc.lines.lineEnds[0], doc.text.length) };
     return [{ start: anchor.start, end: Math.max(anchor.end, anchor.start), message: `全文 ${count} 字，超过上限 ${max} 字（多 ${count - max} 字）。` }];
