@@ -32,6 +32,7 @@ import {
   DOCS_BASE,
   type PublishedDiagnostic,
   type PublishShape,
+  type Unchanged,
   type LiveLint,
   isMostlyChinese,
   localeOf,
@@ -65,7 +66,29 @@ import {
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** Per document: what the edits since its last parse left unchanged at the start and the end. */
+const unchangedSinceParse = new Map<string, Unchanged>();
+
+// TextDocument's own update, which also notes the span the edits touched, so that the next parse
+// rescans those lines without comparing the two versions' texts
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const before = doc.getText().length;
+    let bound = unchangedSinceParse.get(doc.uri) ?? { prefix: before, suffix: before };
+    for (const change of changes) {
+      if (!('range' in change) || changes.length > 1) {
+        bound = { prefix: 0, suffix: 0 }; // the whole text, or several edits in a row: compare the texts
+        break;
+      }
+      const start = doc.offsetAt(change.range.start);
+      const end = doc.offsetAt(change.range.end);
+      bound = { prefix: Math.min(bound.prefix, start), suffix: Math.min(bound.suffix, before - end) };
+    }
+    unchangedSinceParse.set(doc.uri, bound);
+    return TextDocument.update(doc, changes, version);
+  },
+});
 
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
@@ -234,7 +257,9 @@ function parsedOf(doc: TextDocument): Parsed {
   const cached = parsed.get(doc.uri);
   if (cached && cached.version === doc.version) return cached;
   // the previous version's parse carries over every line the edits did not touch
-  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc), cached?.doc), diagnostics: [], linted: false };
+  const unchanged = unchangedSinceParse.get(doc.uri);
+  unchangedSinceParse.delete(doc.uri);
+  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc), cached?.doc, cached && unchanged), diagnostics: [], linted: false };
   parsed.set(doc.uri, entry);
   return entry;
 }
@@ -424,6 +449,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t as NodeJS.Timeout), clearImmediate(t as NodeJS.Immediate);
   timers.delete(e.document.uri);
   parsed.delete(e.document.uri);
+  unchangedSinceParse.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   lastSettings.delete(e.document.uri);
   linters.delete(e.document.uri);

@@ -150,11 +150,14 @@ export class LspClient {
 /** Applies LSP text edits (non-overlapping) to a text, as an editor does. */
 export function applyLspEdits(text: string, edits: { range: any; newText: string }[]): string {
   const starts = [0];
+  const ends: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\r' && text[i + 1] === '\n') { starts.push(i + 2); i++; }
-    else if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+    if (text[i] === '\r' && text[i + 1] === '\n') { ends.push(i); starts.push(i + 2); i++; }
+    else if (text[i] === '\n' || text[i] === '\r') { ends.push(i); starts.push(i + 1); }
   }
-  const off = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  ends.push(text.length);
+  // as LSP says: a character past the end of its line means the end of the line
+  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, ends[p.line]));
   const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));

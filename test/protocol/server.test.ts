@@ -353,6 +353,48 @@ describe('compact diagnostics for a client that adds back what they leave out', 
   });
 });
 
+describe('edits in quick succession', () => {
+  it('publishes for the last version exactly what a full lint of its text finds (single, multiple and whole-text changes)', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const uri = 'file:///r/burst.gongwen';
+      let text = sample;
+      c.open(uri, text, 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      const edits: [number, number, number, number, string][][] = [
+        [[3, 0, 3, 0, '以身作责，']],
+        [[5, 2, 5, 2, 'XX\n二、'], [0, 0, 0, 0, '\uFEFF']], // two changes in one notification, applied in order
+        [[1, 0, 2, 0, '']],
+        [[3, 0, 3, 5, '一']], // replaced by something shorter
+        [[8, 4, 8, 4, '\r\n（一）再接再励']],
+      ];
+      let version = 1;
+      const expectFullLint = async () => {
+        const p = await c.diagnosticsFor(uri, version);
+        assert.deepEqual(p.diagnostics, lint(text, { language: 'gongwen' }).map(({ data: _, ...d }) => d), `version ${version}`);
+      };
+      // each edit alone, then all of them in one burst
+      for (const burst of [...edits.map((e) => [e]), edits]) {
+        for (const changes of burst) {
+          const contentChanges = changes.map(([l1, c1, l2, c2, t]) => ({ range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } }, text: t }));
+          for (const ch of contentChanges) text = applyLspEdits(text, [{ range: ch.range, newText: ch.text }]);
+          c.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges });
+        }
+        await expectFullLint();
+      }
+      // a whole-text change, then a small edit
+      text = text.replace('全年', '全年度');
+      c.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+      text = applyLspEdits(text, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '某' }]);
+      c.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, text: '某' }] });
+      await expectFullLint();
+    } finally {
+      c.kill();
+    }
+  });
+});
+
 describe('lifecycle', () => {
   it('shuts down and exits with code 0', async () => {
     const c = new LspClient();

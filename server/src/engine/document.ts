@@ -64,6 +64,15 @@ const L4 = new RegExp(`^([（(])(${DIGITS})([）)])(、|\\.|．|，|,)?`);
 // `三、四月份`, `一、二级响应`: a numeral list, not a heading.
 const NUMERAL_LIST = /^[一二三四五六七八九十]{1,3}(?:、|月|级|类|季度)/;
 
+/**
+ * What an editor knows of an edit: at least `prefix` code units at the start and `suffix` at the end
+ * are the same in the previous version and this one. It spares comparing the two texts.
+ */
+export interface Unchanged {
+  prefix: number;
+  suffix: number;
+}
+
 export class ReportDocument {
   readonly lines: LineIndex;
   readonly zones: Uint8Array;
@@ -74,8 +83,8 @@ export class ReportDocument {
    * Parses `text`. Given the previous version of the same document, only the lines an edit touched are
    * parsed again: the rest of the line table, zones and headings is carried over (and moved).
    */
-  constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen', previous?: ReportDocument) {
-    const reused = previous && previous.language === language ? reparse(previous, this) : undefined;
+  constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen', previous?: ReportDocument, unchanged?: Unchanged) {
+    const reused = previous && previous.language === language ? reparse(previous, this, unchanged) : undefined;
     if (reused) {
       this.lines = reused.lines;
       this.zones = reused.zones;
@@ -175,14 +184,14 @@ export class ReportDocument {
  * suffix of the two texts) are scanned again, everything after them is moved. Undefined where zones may
  * span lines (Markdown code fences, HTML comments): those documents are parsed in full.
  */
-function reparse(prev: ReportDocument, doc: ReportDocument): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number } | undefined {
+function reparse(prev: ReportDocument, doc: ReportDocument, unchanged?: Unchanged): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number } | undefined {
   const old = prev.text;
   const text = doc.text;
   if (doc.language === 'markdown' || text.indexOf('<!--') !== -1 || old.indexOf('<!--') !== -1) return undefined;
   const max = Math.min(old.length, text.length);
-  let p = 0;
+  let p = Math.max(0, Math.min(unchanged?.prefix ?? 0, max));
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
+  let s = Math.max(0, Math.min(unchanged?.suffix ?? 0, max - p));
   while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const delta = text.length - old.length;
   const pl = prev.lines;

@@ -23,8 +23,8 @@ interface LineEntry {
   byRule: Map<string, Finding[]>;
   /** byRule flattened and sorted as a full lint sorts; made on first use. */
   items?: LineItem[];
-  /** The diagnostics last made for this text, by line number (a few: a text may stand on several lines). */
-  shown?: { line: number; diagnostics: PublishedDiagnostic[] }[];
+  /** The diagnostics made for this text, by the line number they were made for (a text may stand on many lines). */
+  shown?: Map<number, PublishedDiagnostic[]>;
 }
 
 /** What one lint of one version gives the language server. */
@@ -36,6 +36,8 @@ export interface LiveLint {
 }
 
 const MAX_LINES_CACHED = 100_000;
+/** Line numbers one line text keeps diagnostics for (a text repeated on many lines, or moved often). */
+const MAX_PLACEMENTS = 256;
 const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
 
 export class IncrementalLinter {
@@ -190,16 +192,17 @@ export class IncrementalLinter {
 
   /** The diagnostics of a cached line standing on line `line`: the same objects as last time if it has not moved. */
   private shownOn(entry: LineEntry, items: LineItem[], line: number, text: string, shape: PublishShape): PublishedDiagnostic[] {
-    const shown = (entry.shown ??= []);
-    for (const s of shown) if (s.line === line) return s.diagnostics;
+    const shown = (entry.shown ??= new Map());
+    const made = shown.get(line);
+    if (made) return made;
     const diagnostics = items.map((it) => {
       const f = it.finding;
       const range = { start: { line, character: f.start }, end: { line, character: f.end } };
       return publishedDiagnostic(range, { ...f, rule: it.rule, severity: it.severity }, () => text.slice(f.start, f.end), shape);
     });
-    // lines below an inserted line break move: keep the few latest placements only
-    if (shown.length >= 4) shown.shift();
-    shown.push({ line, diagnostics });
+    // lines below an inserted line break move, and leave their old placements behind: bounded
+    if (shown.size >= MAX_PLACEMENTS) shown.clear();
+    shown.set(line, diagnostics);
     return diagnostics;
   }
 }

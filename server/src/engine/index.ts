@@ -2,7 +2,7 @@
  * The Node API: lint, outline, folding and fix over the one parse. Used by the language server, the CLI
  * and anyone who `require`s dist/engine.js.
  */
-import { ReportDocument, type DocumentLanguage } from './document';
+import { ReportDocument, type DocumentLanguage, type Unchanged } from './document';
 import { rules, rulesById } from './rules';
 import { resolveOptions, validateOptions, type LintOptions } from './config';
 import { documentSymbols, foldingRanges as computeFolding } from './outline';
@@ -23,7 +23,7 @@ export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
-export type { LintOptions, Diagnostic, DiagnosticFix, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
+export type { Unchanged, LintOptions, Diagnostic, DiagnosticFix, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
 export const DOCS_BASE: string = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
 
@@ -157,8 +157,8 @@ export function lspSeverity(s: Severity): DiagnosticSeverity {
 }
 
 /** Parses a text; given the parse of the previous version, only the lines that changed are parsed again. */
-export function parse(text: string, language: DocumentLanguage = 'gongwen', previous?: ReportDocument): ReportDocument {
-  return new ReportDocument(text, language, previous);
+export function parse(text: string, language: DocumentLanguage = 'gongwen', previous?: ReportDocument, unchanged?: Unchanged): ReportDocument {
+  return new ReportDocument(text, language, previous, unchanged);
 }
 
 /** Lints a text. Options are validated: invalid entries are ignored (see validateOptions for the messages). */
