@@ -71,6 +71,7 @@ async function keystrokes(text: string, label: string): Promise<string> {
       });
       restore(await c.diagnosticsFor(uri, version));
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      c.notifications.splice(0); // an editor keeps the latest diagnostics only, not every version's
       col++;
     }
     const rss = fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);

@@ -61,6 +61,8 @@ ruleTester(consistencyDuplicateItem, {
     { text: '一是坚持实事求是。二是坚持任人唯贤。二是坚持任人唯贤。认真贯彻。', spans: ['坚持任人唯贤'], messages: ['第 2 项'] },
     { text: '落实“三会一课”、主题党日、“三会一课”等制度', spans: ['“三会一课”'] },
     { text: '一、加强学习\n二、加强学习', spans: ['加强学习'] },
+    // a list and an enumeration in one text: both parts of the rule report
+    { text: '一是抓学习。二是抓学习。\n开展学习、党课、主题党日、党课、志愿服务等活动', spans: ['抓学习', '党课'] },
   ],
 });
 
@@ -71,6 +73,10 @@ ruleTester(consistencyRepeatedChar, {
     { text: '完成了了任务', spans: ['了'], output: '完成了任务' },
     { text: '我们我们要加强学习', spans: ['我们'], output: '我们要加强学习' },
     { text: '要进一步\n进一步加强', spans: ['进一步'], output: '要进一步\n加强' },
+    // at the very start or end of the text, or of a line, a doubling is still one
+    { text: '的的成效', spans: ['的'], output: '的成效' },
+    { text: '工作完成了了', spans: ['了'], output: '工作完成了' },
+    { text: '总结\n的的成效', spans: ['的'], output: '总结\n的成效' },
   ],
 });
 

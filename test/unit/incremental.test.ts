@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { findings, IncrementalLinter, lintDocument, parse, resolveOptions, type RuleFinding } from '../../server/src/engine';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
-const pieces = ['XX', '以身作责', '一、', '（一）', '1.', '一是', '二是', '中央八项规定', '新冠肺炎', '\n', '\r\n', '“', '”', '，', '。', '2023年度', '目的是为了', '大局意识、政治意识、核心意识、看齐意识', '𠀀', '<!-- gongwen-disable-next-line typo -->\n'];
+const pieces = ['XX', '以身作责', '一、', '（一）', '1.', '一是', '二是', '中央八项规定', '新冠肺炎', '\n', '\r\n', '“', '”', '，', '。', '2023年度', '目的是为了', '大局意识、政治意识、核心意识、看齐意识', '𠀀', '<!-- gongwen-disable-next-line typo -->\n', '的的', '了了', '我们我们', '、“三会一课”、', '5%', '6％', '１２', ',', '(暂行)', '工作\n工作'];
 const view = (fs2: RuleFinding[]) => fs2.map((f) => JSON.stringify([f.rule.meta.id, f.start, f.end, f.message, f.severity, f.fixes ?? null, f.data ?? null]));
 
 describe('incremental linting', () => {

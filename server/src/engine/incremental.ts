@@ -7,9 +7,9 @@
  * very objects published for it last time, so a keystroke allocates and converts only what it changed.
  */
 import { ReportDocument } from './document';
-import { collectFindings, publishedDiagnostic, runRule, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
+import { collectFindings, publishedDiagnostic, runCheck, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
 import { rules } from './rules';
-import type { Finding, ResolvedOptions, Rule, Severity } from './types';
+import type { Finding, ResolvedOptions, Rule, RuleCheck, Severity } from './types';
 
 /** One line-local finding, relative to its line, with the rule and severity it is published with. */
 interface LineItem {
@@ -55,7 +55,7 @@ export class IncrementalLinter {
   }
 
   findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
-    if (!IncrementalLinter.eligible(doc)) return collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
+    if (!IncrementalLinter.eligible(doc)) return collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
     this.fill(doc, resolved, 'zh', onRuleError);
     const local = new Map<string, Finding[]>(); // rule id → findings for this version
     const lines = doc.lines;
@@ -68,22 +68,29 @@ export class IncrementalLinter {
         for (const f of list) bucket.push(shift(f, base));
       }
     }
-    return collectFindings(doc, resolved, (rule) => (isLocal(rule, resolved) ? local.get(rule.meta.id) ?? [] : runRule(rule, doc, resolved, onRuleError)));
+    return collectFindings(doc, resolved, (rule) => {
+      const rest = wholePart(rule);
+      const cached = local.get(rule.meta.id) ?? [];
+      return rest ? [...cached, ...runCheck(rule, rest, doc, resolved, onRuleError)] : cached;
+    });
   }
 
   /** Diagnostics of this version for the language server, and its findings by line for code actions. */
   lint(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: (id: string, err: unknown) => void): LiveLint {
     const publish = (f: RuleFinding) => publishedDiagnostic(doc.lines.range(f.start, f.end), f, () => doc.text.slice(f.start, f.end), shape);
     if (!IncrementalLinter.eligible(doc)) {
-      const all = collectFindings(doc, resolved, (rule) => runRule(rule, doc, resolved, onRuleError));
+      const all = collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
       return {
         diagnostics: all.map(publish),
         findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
       };
     }
     this.fill(doc, resolved, `${shape.locale}${shape.compact ? '-compact' : ''}`, onRuleError);
-    // the other rules on the whole document, tagged and sorted as a full lint does
-    const whole = collectFindings(doc, resolved, (rule) => (isLocal(rule, resolved) ? [] : runRule(rule, doc, resolved, onRuleError)));
+    // the document-wide rules and parts, tagged and sorted as a full lint does
+    const whole = collectFindings(doc, resolved, (rule) => {
+      const rest = wholePart(rule);
+      return rest ? runCheck(rule, rest, doc, resolved, onRuleError) : [];
+    });
     const out: PublishedDiagnostic[] = [];
     const lines = doc.lines;
     let k = 0;
@@ -100,7 +107,8 @@ export class IncrementalLinter {
         const end = base + it.finding.end;
         for (; k < whole.length; k++) {
           const w = whole[k];
-          if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! > it.order)))) break;
+          // at equal spans: rule order, and a rule's line part before its document part
+          if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! >= it.order)))) break;
           out.push(publish(w));
         }
         out.push(shown[i]);
@@ -123,7 +131,7 @@ export class IncrementalLinter {
 
   /** Makes sure every line of `doc` is in the cache, for these options. */
   private fill(doc: ReportDocument, resolved: ResolvedOptions, shape: string, onRuleError?: (id: string, err: unknown) => void): void {
-    const enabled = rules.filter((r) => isLocal(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
+    const enabled = rules.filter((r) => linePart(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
     const context = `${doc.language}|${doc.reportYear}|${shape}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
     // old line versions pile up while typing: start afresh once there are many more than lines
     if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
@@ -137,7 +145,10 @@ export class IncrementalLinter {
       // most lines are new (first lint, paste, big edit): lint the whole text at once and split the
       // result by line; the old entries go, so that no earlier version of the text stays referenced
       this.cache.clear();
-      for (const rule of rules) if (isLocal(rule, resolved)) this.store(doc, rule.meta.id, runRule(rule, doc, resolved, onRuleError));
+      for (const rule of rules) {
+        const part = linePart(rule, resolved);
+        if (part) this.store(doc, rule.meta.id, runCheck(rule, part, doc, resolved, onRuleError));
+      }
       return;
     }
     for (const l of missing) this.lintLine(doc, l, resolved, onRuleError);
@@ -152,8 +163,8 @@ export class IncrementalLinter {
     piece.assumeReportYear(doc.reportYear);
     const entry: LineEntry = { byRule: new Map() };
     for (const rule of rules) {
-      if (!isLocal(rule, resolved)) continue;
-      entry.byRule.set(rule.meta.id, runRule(rule, piece, resolved, onRuleError).map((f) => shift(f, 0)));
+      const part = linePart(rule, resolved);
+      if (part) entry.byRule.set(rule.meta.id, runCheck(rule, part, piece, resolved, onRuleError).map((f) => shift(f, 0)));
     }
     this.cache.set(text, entry);
     return entry;
@@ -207,8 +218,15 @@ export class IncrementalLinter {
   }
 }
 
-function isLocal(rule: Rule, resolved: ResolvedOptions): boolean {
-  return rule.meta.scope === 'line' && resolved.severities.get(rule.meta.id) !== 'off';
+/** What of an enabled rule depends on a line's text alone: a 'line' rule, or a split rule's line part. */
+function linePart(rule: Rule, resolved: ResolvedOptions): RuleCheck | undefined {
+  if (resolved.severities.get(rule.meta.id) === 'off') return undefined;
+  return rule.meta.scope === 'line' ? rule.check : rule.parts?.line;
+}
+
+/** What of a rule runs on the whole document each time. */
+function wholePart(rule: Rule): RuleCheck | undefined {
+  return rule.meta.scope === 'line' ? undefined : rule.parts ? rule.parts.rest : rule.check;
 }
 
 function inLines(doc: ReportDocument, offset: number, first: number, last: number): boolean {

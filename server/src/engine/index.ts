@@ -8,7 +8,7 @@ import { resolveOptions, validateOptions, type LintOptions } from './config';
 import { documentSymbols, foldingRanges as computeFolding } from './outline';
 import { isMostlyChinese } from './chars';
 import { suppressions } from './suppressions';
-import type { Finding, ResolvedOptions, Rule, RuleMeta, Severity } from './types';
+import type { Finding, ResolvedOptions, Rule, RuleCheck, RuleMeta, Severity } from './types';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticFix, type DocumentSymbol, type FoldingRange } from './lsp-types';
 
 export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules };
@@ -49,8 +49,13 @@ export function findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleE
 }
 
 export function runRule(rule: Rule, doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): Finding[] {
+  return runCheck(rule, rule.check, doc, resolved, onRuleError);
+}
+
+/** Runs a rule's check, or one of its parts. A part that throws gives nothing and reports the error. */
+export function runCheck(rule: Rule, check: RuleCheck, doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): Finding[] {
   try {
-    return rule.check(doc, { options: resolved });
+    return check.call(rule, doc, { options: resolved });
   } catch (err) {
     onRuleError?.(rule.meta.id, err);
     return [];

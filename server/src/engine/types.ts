@@ -60,7 +60,16 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(doc: ReportDocument, ctx: RuleContext): Finding[];
+  /**
+   * For a rule that is line-local in part (e.g. 的的 on a line) and document-wide in part (e.g. the
+   * majority of % over ％): `check` is `line` then `rest`, and while the user types `line` is reused
+   * for unchanged lines as a 'line' rule is. Made with `splitRule`.
+   */
+  parts?: { line: RuleCheck; rest: RuleCheck };
 }
+
+export type RuleCheck = (doc: ReportDocument, ctx: RuleContext) => Finding[];
+
 
 export interface ResolvedOptions {
   /** Severity per rule id, after defaults and overrides; 'off' disables. */

@@ -1,12 +1,119 @@
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule, RuleCheck } from '../types';
+import { splitRule } from '../split-rule';
+import type { ReportDocument } from '../document';
 import { Zone } from '../document';
 import { isCJKAt, isCJKPunct, isFullWidthDigit, isAsciiDigit } from '../chars';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
+
+function headingMarkers(doc: ReportDocument): Set<number> {
+  const markers = new Set<number>();
+  for (const h of doc.headings) for (let i = h.markerStart; i < h.markerEnd; i++) markers.add(i);
+  return markers;
+}
+
+/** Half-width , ; : ? ! and ( ) " " next to Chinese: each depends on its line alone. */
+const halfWidthMarks: RuleCheck = (doc) => {
+  const text = doc.text;
+  const out: Finding[] = [];
+  const skip = Zone.Url | Zone.Code;
+  const markers = headingMarkers(doc);
+  const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) {
+      // , ; : ? !
+      if (markers.has(i) || doc.inZone(i, skip)) continue;
+      if (!(chinese(i - 1) || chinese(i + 1))) continue;
+      if (isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) continue; // 9:30, 1,000
+      const ch = text[i];
+      const full = FULL[ch];
+      out.push({
+        start: i,
+        end: i + 1,
+        message: `中文里应使用全角“${full}”，这里是半角“${ch}”。`,
+        fixes: [{ title: `改为“${full}”`, edits: [{ start: i, end: i + 1, newText: full }], preferred: true, safe: true }],
+      });
+    }
+  }
+  // ( … ) and " … " as pairs within a line
+  const pairs = /\(([^()\r\n]{1,80})\)|"([^"\r\n]{1,80})"/g;
+  for (let m; (text.indexOf('(') !== -1 || text.indexOf('"') !== -1) && (m = pairs.exec(text)); ) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (doc.touchesZone(s, e, skip) || markers.has(s)) continue;
+    const inner = m[1] ?? m[2];
+    const hasChinese = /[\u3400-\u9fff\uff01-\uff5e，。、；：？！“”]/.test(inner) || chinese(s - 1) || chinese(e);
+    if (!hasChinese) continue;
+    const isParen = m[0][0] === '(';
+    const fixed = isParen ? `（${inner}）` : `“${inner}”`;
+    out.push({
+      start: s,
+      end: e,
+      message: isParen ? '中文里应使用全角括号“（）”。' : '中文里应使用弯引号“”。',
+      fixes: [{ title: `改为“${fixed}”`, edits: [{ start: s, end: s + 1, newText: isParen ? '（' : '“' }, { start: e - 1, end: e, newText: isParen ? '）' : '”' }], preferred: true, safe: true }],
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+};
+
+/** ％ mixed with %, full-width digits mixed with half-width: the document's majority decides. */
+const mixedWidths: RuleCheck = (doc) => {
+  const text = doc.text;
+  const out: Finding[] = [];
+  const skip = Zone.Url | Zone.Code;
+  let markers: Set<number> | undefined;
+  const percents: { at: number; full: boolean }[] = [];
+  const runs: { start: number; end: number; full: boolean }[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 37 || c === 0xff05) {
+      if (!doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
+    } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      const full = c >= 0xff10;
+      let j = i + 1;
+      while (j < n && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
+      if (!doc.touchesZone(i, j, skip) && !(markers ??= headingMarkers(doc)).has(i)) runs.push({ start: i, end: j, full });
+      i = j - 1;
+    }
+  }
+  // ％ and % mixed: flag the minority, no finding on a tie
+  const fullCount = percents.filter((p) => p.full).length;
+  const halfCount = percents.length - fullCount;
+  if (fullCount && halfCount && fullCount !== halfCount) {
+    const minorityFull = fullCount < halfCount;
+    const want = minorityFull ? '%' : '％';
+    for (const p of percents.filter((x) => x.full === minorityFull)) {
+      out.push({
+        start: p.at,
+        end: p.at + 1,
+        message: `百分号写法不一致：本文多用“${want}”（${Math.max(fullCount, halfCount)} 处），这里是“${text[p.at]}”。`,
+        fixes: [{ title: `改为“${want}”`, edits: [{ start: p.at, end: p.at + 1, newText: want }], preferred: true, safe: true }],
+      });
+    }
+  }
+  // full-width digit runs among half-width ones
+  const fullRuns = runs.filter((r) => r.full);
+  if (fullRuns.length && fullRuns.length < runs.length - fullRuns.length) {
+    for (const r of fullRuns) {
+      const half = text.slice(r.start, r.end).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+      out.push({
+        start: r.start,
+        end: r.end,
+        message: `数字宽度不一致：本文多用半角数字，这里是全角“${text.slice(r.start, r.end)}”。`,
+        fixes: [{ title: `改为“${half}”`, edits: [{ start: r.start, end: r.end, newText: half }], preferred: true, safe: true }],
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+};
+
 /** C2–C4: half-width punctuation in Chinese text, ％ mixed with %, full-width digits mixed with half-width. */
-export const consistencyPunctuationWidth: Rule = {
-  meta: {
+export const consistencyPunctuationWidth: Rule = splitRule(
+  {
     id: 'consistency/punctuation-width',
     en: 'Half-width mark or mixed widths in Chinese text',
     category: 'consistency',
@@ -18,88 +125,6 @@ export const consistencyPunctuationWidth: Rule = {
       '同一文档中 ％ 与 % 都出现时，报告少数的一种并改为多数的写法；两者一样多时不报告。全角数字与半角数字混用时，报告少数的一种。',
     examples: { bad: ['具体如下:', '全年,我们', '落实;加强', '(暂行)', '"三农"', '增长5％……增长6%……增长7%'], good: ['9:30', '1:500', 'ISO 14001:2015', 'Science, Cell', '1,000元', '1.5亿元'] },
   },
-  check(doc) {
-    const text = doc.text;
-    const out: Finding[] = [];
-    const skip = Zone.Url | Zone.Code;
-    const markers = new Set<number>();
-    for (const h of doc.headings) for (let i = h.markerStart; i < h.markerEnd; i++) markers.add(i);
-    const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
-    // one pass over the code units: half-width marks, percent signs, digit runs
-    const percents: { at: number; full: boolean }[] = [];
-    const runs: { start: number; end: number; full: boolean }[] = [];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) {
-        // , ; : ? !
-        if (markers.has(i) || doc.inZone(i, skip)) continue;
-        if (!(chinese(i - 1) || chinese(i + 1))) continue;
-        if (isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) continue; // 9:30, 1,000
-        const ch = text[i];
-        const full = FULL[ch];
-        out.push({
-          start: i,
-          end: i + 1,
-          message: `中文里应使用全角“${full}”，这里是半角“${ch}”。`,
-          fixes: [{ title: `改为“${full}”`, edits: [{ start: i, end: i + 1, newText: full }], preferred: true, safe: true }],
-        });
-      } else if (c === 37 || c === 0xff05) {
-        if (!doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
-      } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-        const full = c >= 0xff10;
-        let j = i + 1;
-        while (j < n && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
-        if (!doc.touchesZone(i, j, skip) && !markers.has(i)) runs.push({ start: i, end: j, full });
-        i = j - 1;
-      }
-    }
-    // ( … ) and " … " as pairs within a line
-    const pairs = /\(([^()\r\n]{1,80})\)|"([^"\r\n]{1,80})"/g;
-    for (let m; (text.indexOf('(') !== -1 || text.indexOf('"') !== -1) && (m = pairs.exec(text)); ) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (doc.touchesZone(s, e, skip) || markers.has(s)) continue;
-      const inner = m[1] ?? m[2];
-      const hasChinese = /[\u3400-\u9fff\uff01-\uff5e，。、；：？！“”]/.test(inner) || chinese(s - 1) || chinese(e);
-      if (!hasChinese) continue;
-      const isParen = m[0][0] === '(';
-      const fixed = isParen ? `（${inner}）` : `“${inner}”`;
-      out.push({
-        start: s,
-        end: e,
-        message: isParen ? '中文里应使用全角括号“（）”。' : '中文里应使用弯引号“”。',
-        fixes: [{ title: `改为“${fixed}”`, edits: [{ start: s, end: s + 1, newText: isParen ? '（' : '“' }, { start: e - 1, end: e, newText: isParen ? '）' : '”' }], preferred: true, safe: true }],
-      });
-    }
-    // ％ and % mixed: flag the minority, no finding on a tie
-    const fullCount = percents.filter((p) => p.full).length;
-    const halfCount = percents.length - fullCount;
-    if (fullCount && halfCount && fullCount !== halfCount) {
-      const minorityFull = fullCount < halfCount;
-      const want = minorityFull ? '%' : '％';
-      for (const p of percents.filter((x) => x.full === minorityFull)) {
-        out.push({
-          start: p.at,
-          end: p.at + 1,
-          message: `百分号写法不一致：本文多用“${want}”（${Math.max(fullCount, halfCount)} 处），这里是“${text[p.at]}”。`,
-          fixes: [{ title: `改为“${want}”`, edits: [{ start: p.at, end: p.at + 1, newText: want }], preferred: true, safe: true }],
-        });
-      }
-    }
-    // full-width digit runs among half-width ones
-    const fullRuns = runs.filter((r) => r.full);
-    if (fullRuns.length && fullRuns.length < runs.length - fullRuns.length) {
-      for (const r of fullRuns) {
-        const half = text.slice(r.start, r.end).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-        out.push({
-          start: r.start,
-          end: r.end,
-          message: `数字宽度不一致：本文多用半角数字，这里是全角“${text.slice(r.start, r.end)}”。`,
-          fixes: [{ title: `改为“${half}”`, edits: [{ start: r.start, end: r.end, newText: half }], preferred: true, safe: true }],
-        });
-      }
-    }
-    return out.sort((a, b) => a.start - b.start);
-  },
-};
+  halfWidthMarks,
+  mixedWidths,
+);
