@@ -1,6 +1,6 @@
-// Bundles the extension: dist/client.js (VS Code), dist/server.js (language server), dist/lint-worker.js
-// (large documents), dist/cli.js (gongwen-lint) and dist/engine.js (the Node API). The engine, with its
-// phrase catalogue, is bundled once into dist/engine.js; the others load it from there.
+// Bundles the extension: dist/client.js (VS Code), dist/server.js (language server), dist/cli.js
+// (gongwen-lint) and dist/engine.js (the Node API). The engine, with its phrase catalogue, is bundled
+// once into dist/engine.js; the others load it from there.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'fs';
 import * as path from 'path';
@@ -32,7 +32,6 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lint-worker.ts'], outfile: 'dist/lint-worker.js', plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' }),
 ]);

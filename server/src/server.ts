@@ -19,9 +19,6 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
-import type { LintJob, LintResult } from './lint-worker';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
@@ -40,7 +37,6 @@ import {
   type MessageLocale,
   parse,
   resolveOptions,
-  type Diagnostic,
   type DocumentLanguage,
   type ReportDocument,
 } from './engine';
@@ -101,10 +97,8 @@ interface Parsed {
   /** As published: without fixes, which code actions take from `live` or `full`. */
   diagnostics: PublishedDiagnostic[];
   linted: boolean;
-  /** The lint of this version on the main thread: its findings by line, with their fixes. */
+  /** The lint of this version: its findings by line, with their fixes. */
   live?: LiveLint;
-  /** The lint of this version in the worker thread: every diagnostic with its fixes. */
-  full?: Diagnostic[];
 }
 const parsed = new Map<string, Parsed>();
 const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
@@ -269,40 +263,18 @@ function messagesFor(settings: ServerSettings): MessageLocale {
 }
 
 function shapeFor(settings: ServerSettings): PublishShape {
-  return { locale: messagesFor(settings), compact: compactDiagnostics };
+  return { locale: messagesFor(settings), compact: compactDiagnostics, limit: settings.maxProblems };
 }
 
 /** GONGWEN_TRACE=1 writes the time of each lint to stderr (for profiling the server). */
 const TRACE = !!process.env.GONGWEN_TRACE;
 
-/** Documents longer than this (UTF-16 units, about 4.5 MB of Chinese) are linted in a worker thread. */
-const WORKER_THRESHOLD = 1_500_000;
-let worker: Worker | undefined;
-let jobs = 0;
-const pendingJobs = new Map<number, (r: LintResult) => void>();
+/** Per document: the latest lint started (a lint that pauses gives up once a newer one has started). */
+const lintRuns = new Map<string, number>();
+let runs = 0;
 
-function lintInWorker(text: string, language: DocumentLanguage, options: ServerSettings['lint'], messages: MessageLocale): Promise<LintResult> {
-  if (!worker) {
-    worker = new Worker(path.join(__dirname, 'lint-worker.js'));
-    worker.on('message', (r: LintResult) => {
-      pendingJobs.get(r.id)?.(r);
-      pendingJobs.delete(r.id);
-    });
-    const fail = (err: unknown) => {
-      for (const [id, resolve] of pendingJobs) resolve({ id, error: String(err) });
-      pendingJobs.clear();
-      worker = undefined;
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => code !== 0 && fail(`worker exited with code ${code}`));
-    worker.unref();
-  }
-  const id = ++jobs;
-  return new Promise((resolve) => {
-    pendingJobs.set(id, resolve);
-    worker!.postMessage({ id, text, language, options, locale: messages } satisfies LintJob);
-  });
-}
+/** Between slices of a long lint: after the messages that came in meanwhile have been handled. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function tooLargeDiagnostic(size: number, limit: number): LspDiagnostic {
   return {
@@ -340,33 +312,52 @@ async function validate(doc: TextDocument): Promise<void> {
   const entry = parsedOf(current);
   const t1 = TRACE ? performance.now() : 0;
   lastSettings.set(doc.uri, settings);
-  if (text.length > WORKER_THRESHOLD) {
-    const result = await lintInWorker(text, languageOf(current), settings.lint, messagesFor(settings));
-    const latest = documents.get(doc.uri);
-    if (!latest || latest.version !== version) return; // never publish an old version over a newer one
-    if (result.error) {
-      connection.console.error(`检查 ${doc.uri} 失败：${result.error}`);
-      return;
-    }
-    entry.full = result.diagnostics ?? [];
-    entry.diagnostics = entry.full.map(({ data: _, source, codeDescription, ...rest }) => (compactDiagnostics ? rest : { ...rest, source, codeDescription }));
-    entry.linted = true;
-  } else {
-    lintOnMainThread(entry, doc.uri, settings);
-  }
+  // in slices, between which other requests are answered; a newer version or setting stops this lint
+  // (never is an old version published over a newer one) and finds the lines linted so far cached
+  const run = ++runs;
+  lintRuns.set(doc.uri, run);
+  const live = await linterOf(doc.uri).lintInSlices(entry.doc, resolveOptions(settings.lint), shapeFor(settings), {
+    pause: nextTurn,
+    cancelled: () => lintRuns.get(doc.uri) !== run || documents.get(doc.uri)?.version !== version,
+  }, reportRuleError);
+  if (!live) return;
+  lintRuns.delete(doc.uri);
+  setLint(entry, live);
   const t2 = TRACE ? performance.now() : 0;
-  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
-  if (TRACE) process.stderr.write(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms\n`);
-  const placeholders = entry.diagnostics.filter((d) => PLACEHOLDER_RULES.includes(d.code)).length;
+  const sent = connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
+  if (TRACE) {
+    void sent.then(() => process.stderr.write(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms\n`));
+  }
+  let placeholders = 0;
+  for (const id of PLACEHOLDER_RULES) placeholders += live.counts.get(id) ?? 0;
   void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.characters, placeholders });
 }
 
-function lintOnMainThread(entry: Parsed, uri: string, settings: ServerSettings): void {
+function linterOf(uri: string): IncrementalLinter {
   let linter = linters.get(uri);
   if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
-  entry.live = linter.lint(entry.doc, resolveOptions(settings.lint), shapeFor(settings), (id, err) => connection.console.error(`规则 ${id} 出错：${String(err)}`));
-  entry.diagnostics = entry.live.diagnostics;
+  return linter;
+}
+
+const reportRuleError = (id: string, err: unknown) => connection.console.error(`规则 ${id} 出错：${String(err)}`);
+
+/** Keeps a lint with its version; what is published stops at gongwen.maxProblems, with a note saying so. */
+function setLint(entry: Parsed, live: LiveLint): void {
+  entry.live = live;
+  let total = 0;
+  for (const n of live.counts.values()) total += n;
+  entry.diagnostics = total <= live.diagnostics.length ? live.diagnostics : [...live.diagnostics, truncatedDiagnostic(total, live.diagnostics.length)];
   entry.linted = true;
+}
+
+function truncatedDiagnostic(count: number, shown: number): PublishedDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'gongwen',
+    code: 'truncated',
+    message: `本文档共发现 ${count} 个问题，只显示前 ${shown} 个。修改后其余问题会陆续显示；可在设置 gongwen.maxProblems 中调高上限。`,
+  };
 }
 
 /**
@@ -377,17 +368,13 @@ function lintedOf(doc: TextDocument): Parsed | undefined {
   const entry = parsedOf(doc);
   if (entry.linted) return entry;
   const settings = lastSettings.get(doc.uri);
-  if (!settings || doc.getText().length > WORKER_THRESHOLD) return undefined;
-  lintOnMainThread(entry, doc.uri, settings);
+  if (!settings) return undefined;
+  setLint(entry, linterOf(doc.uri).lint(entry.doc, resolveOptions(settings.lint), shapeFor(settings), reportRuleError));
   return entry;
 }
 
-const sameRange = (a: LspDiagnostic['range'], b: LspDiagnostic['range']) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-
 /** The fixes of a published diagnostic, looked up in the lint it came from. */
 function fixesFor(entry: Parsed, d: LspDiagnostic): DiagnosticFix[] {
-  if (entry.full) return entry.full.find((x) => x.code === d.code && sameRange(x.range, d.range))?.data?.fixes ?? [];
   if (!entry.live) return [];
   const start = entry.doc.lines.offsetAt(d.range.start);
   const end = entry.doc.lines.offsetAt(d.range.end);
@@ -397,7 +384,6 @@ function fixesFor(entry: Parsed, d: LspDiagnostic): DiagnosticFix[] {
 
 /** Every finding's fixes, for the rules whose ids `wanted` accepts. */
 function allFixes(entry: Parsed, wanted: (code: string) => boolean): DiagnosticFix[][] {
-  if (entry.full) return entry.full.filter((d) => wanted(d.code)).map((d) => d.data?.fixes ?? []);
   if (!entry.live) return [];
   return entry.live.findingsOnLines(0, entry.doc.lines.lineCount - 1).filter((f) => wanted(f.rule.meta.id)).map((f) => fixesOf(entry.doc, f));
 }
@@ -440,9 +426,9 @@ documents.onDidChangeContent((e) => {
     }
     return;
   }
-  // no debounce for ordinary reports (changes that arrive while a lint runs are coalesced anyway);
-  // a short one for very large documents, which are linted in the worker
-  schedule(e.document, e.document.getText().length < WORKER_THRESHOLD ? 0 : 50);
+  // no debounce: changes that arrive while a lint runs are coalesced anyway, and a long lint gives way
+  // to the next version at its next pause
+  schedule(e.document, 0);
 });
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
@@ -453,6 +439,7 @@ documents.onDidClose((e) => {
   settingsCache.delete(e.document.uri);
   lastSettings.delete(e.document.uri);
   linters.delete(e.document.uri);
+  lintRuns.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

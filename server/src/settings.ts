@@ -7,8 +7,10 @@ export interface ServerSettings {
   enable: boolean;
   otherLanguages: OtherLanguages;
   lint: LintOptions;
-  /** Documents larger than this many UTF-8 bytes are not linted (default 5 MB). */
+  /** Documents larger than this many UTF-8 bytes are not linted (default 20 MB). */
   maxFileSize: number;
+  /** Diagnostics published per document at most (the rest are counted in a note). */
+  maxProblems: number;
   /** CodeLens above each 一、 section with its 字数 and findings. */
   codeLens: boolean;
   /** Language of diagnostic messages: follow VS Code, or fixed. */
@@ -17,8 +19,18 @@ export interface ServerSettings {
   problems: string[];
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, otherLanguages: 'auto', lint: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, codeLens: true, messageLanguage: 'auto', problems: [] };
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+export const DEFAULT_MAX_PROBLEMS = 10_000;
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  otherLanguages: 'auto',
+  lint: {},
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
+  codeLens: true,
+  messageLanguage: 'auto',
+  problems: [],
+};
 
 export function readSettings(raw: unknown): ServerSettings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
@@ -40,7 +52,12 @@ export function readSettings(raw: unknown): ServerSettings {
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (obj.maxFileSize !== undefined) {
     if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 && Number.isFinite(obj.maxFileSize)) maxFileSize = obj.maxFileSize * 1024 * 1024;
-    else problems.push('gongwen.maxFileSize 应为正数（单位 MB），已使用默认值 5。');
+    else problems.push(`gongwen.maxFileSize 应为正数（单位 MB），已使用默认值 ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}。`);
+  }
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
+  if (obj.maxProblems !== undefined) {
+    if (typeof obj.maxProblems === 'number' && Number.isInteger(obj.maxProblems) && obj.maxProblems > 0) maxProblems = obj.maxProblems;
+    else problems.push(`gongwen.maxProblems 应为正整数，已使用默认值 ${DEFAULT_MAX_PROBLEMS}。`);
   }
   const codeLens = obj.codeLens === undefined ? true : obj.codeLens !== false;
   let messageLanguage: ServerSettings['messageLanguage'] = 'auto';
@@ -50,5 +67,5 @@ export function readSettings(raw: unknown): ServerSettings {
   }
   const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength, requiredSections: obj.requiredSections });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);
-  return { enable, otherLanguages, lint: options, maxFileSize, codeLens, messageLanguage, problems };
+  return { enable, otherLanguages, lint: options, maxFileSize, maxProblems, codeLens, messageLanguage, problems };
 }

@@ -186,6 +186,39 @@ describe('settings pulled from the client', () => {
     }
   });
 
+  it('publishes at most gongwen.maxProblems diagnostics, with a note that counts them all', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({ maxProblems: 5 });
+      c.open(SAMPLE_URI, sample, 'plaintext', 1);
+      const p = await c.diagnosticsFor(SAMPLE_URI, 1);
+      const all = lint(sample).map(({ data: _, ...d }) => d);
+      assert.equal(all.length, 50);
+      assert.deepEqual(p.diagnostics.slice(0, 5), all.slice(0, 5));
+      assert.equal(p.diagnostics.length, 6);
+      assert.equal(p.diagnostics[5].code, 'truncated');
+      assert.match(p.diagnostics[5].message, /共发现 50 个问题，只显示前 5 个/);
+      // the status bar still counts every placeholder
+      const stats = await c.waitFor('gongwen/stats', (s) => s.uri === SAMPLE_URI && s.version === 1);
+      assert.equal(stats.placeholders, all.filter((d) => /^placeholder\/(?!residue)/.test(d.code)).length);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('warns about an invalid gongwen.maxProblems and uses the default', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({ maxProblems: -1 });
+      c.open(SAMPLE_URI, sample, 'plaintext', 1);
+      assert.equal((await c.diagnosticsFor(SAMPLE_URI, 1)).diagnostics.length, 50);
+      const msg = await c.waitFor('window/showMessageRequest');
+      assert.match(msg.message, /gongwen\.maxProblems 应为正整数，已使用默认值 10000/);
+    } finally {
+      c.kill();
+    }
+  });
+
   it('warns once about invalid settings and lints with defaults', async () => {
     const c = new LspClient();
     try {

@@ -38,7 +38,8 @@ describe('incremental linting', () => {
         fc.constantFrom<'zh' | 'en'>('zh', 'en'),
         fc.constantFrom({}, { rules: { 'placeholder/latin-x': 'warning' as const, phrasing: 'off' as const } }),
         fc.boolean(),
-        (steps, language, locale, options, compact) => {
+        fc.constantFrom(undefined, 3, 40),
+        (steps, language, locale, options, compact, limit) => {
           const resolved = resolveOptions(options);
           const linter = new IncrementalLinter();
           let text = sample;
@@ -46,10 +47,15 @@ describe('incremental linting', () => {
             const s = at % (text.length + 1);
             text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
             const doc = parse(text, language);
-            const live = linter.lint(doc, resolved, { locale, compact });
+            const live = linter.lint(doc, resolved, { locale, compact, limit });
             const full = lintDocument(parse(text, language), resolved, locale);
             // compact: what the client adds back (the source and the rule's documentation link) is left out
-            assert.deepEqual(live.diagnostics, full.map(({ data: _, source, codeDescription, ...d }) => (compact ? d : { ...d, source, codeDescription })));
+            const expected = full.map(({ data: _, source, codeDescription, ...d }) => (compact ? d : { ...d, source, codeDescription }));
+            assert.deepEqual(live.diagnostics, expected.slice(0, limit ?? Infinity));
+            // counted all the same, past the limit too
+            const counts = new Map<string, number>();
+            for (const d of full) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+            assert.deepEqual(new Map([...live.counts].filter(([, n]) => n > 0).sort()), new Map([...counts].sort()));
             const all = findings(parse(text, language), resolved);
             assert.deepEqual(view(live.findingsOnLines(0, doc.lines.lineCount - 1)), view(all));
             const line = doc.lines.lineAt(s);

@@ -36,6 +36,14 @@ describe('parsing an edited version from the previous one', () => {
           text = text.slice(0, s) + ins + text.slice(end);
           const next = parse(text, language, doc, told ? unchanged : undefined);
           assert.deepEqual(view(next), view(parse(text, language)), JSON.stringify(text.slice(Math.max(0, s - 5), s + ins.length + 5)));
+          // what the parse says carried over is the same text, line for line
+          const d = next.derivation;
+          if (d) {
+            assert.equal(d.fromId, doc.id);
+            assert.equal(next.lines.lineCount - d.movedTo, doc.lines.lineCount - d.movedFrom);
+            for (let l = 0; l < d.first; l++) assert.equal(next.lineText(l), doc.lineText(l));
+            for (let l = d.movedTo; l < next.lines.lineCount; l++) assert.equal(next.lineText(l), doc.lineText(l - d.movedTo + d.movedFrom));
+          }
           doc = next;
         }
       }),

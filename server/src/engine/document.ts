@@ -73,7 +73,25 @@ export interface Unchanged {
   suffix: number;
 }
 
+let parses = 0;
+
+/**
+ * How a document parsed from a previous version relates to it: lines before `first` are that version's
+ * lines of the same numbers; from `movedTo` on, line l is its line l - movedTo + movedFrom. The lines
+ * between changed.
+ */
+export interface Derivation {
+  fromId: number;
+  first: number;
+  movedFrom: number;
+  movedTo: number;
+}
+
 export class ReportDocument {
+  /** Tells parses apart (a derived document names its previous version by it). */
+  readonly id = ++parses;
+  /** Set when this parse was made from the previous version's. */
+  readonly derivation: Derivation | undefined;
   readonly lines: LineIndex;
   readonly zones: Uint8Array;
   readonly headings: Heading[];
@@ -90,6 +108,7 @@ export class ReportDocument {
       this.zones = reused.zones;
       this.headings = reused.headings;
       this._characters = reused.characters;
+      this.derivation = { fromId: previous!.id, ...reused.moved };
     } else {
       this.lines = new LineIndex(text);
       this.zones = computeZones(text, language);
@@ -184,7 +203,11 @@ export class ReportDocument {
  * suffix of the two texts) are scanned again, everything after them is moved. Undefined where zones may
  * span lines (Markdown code fences, HTML comments): those documents are parsed in full.
  */
-function reparse(prev: ReportDocument, doc: ReportDocument, unchanged?: Unchanged): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number } | undefined {
+function reparse(
+  prev: ReportDocument,
+  doc: ReportDocument,
+  unchanged?: Unchanged,
+): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number; moved: Omit<Derivation, 'fromId'> } | undefined {
   const old = prev.text;
   const text = doc.text;
   if (doc.language === 'markdown' || text.indexOf('<!--') !== -1 || old.indexOf('<!--') !== -1) return undefined;
@@ -239,7 +262,8 @@ function reparse(prev: ReportDocument, doc: ReportDocument, unchanged?: Unchange
   // 字数 counts nothing across a line break: recount the changed lines only
   const before = prev._characters;
   const characters = before === undefined ? undefined : before - countCharacters(old, from, oldResume) + countCharacters(text, from, newResume);
-  return { lines, zones, headings, characters };
+  const moved = { first, movedFrom: last + 1 < pl.lineCount ? last + 1 : pl.lineCount, movedTo: last + 1 < pl.lineCount ? resumeLine : lines.lineCount };
+  return { lines, zones, headings, characters, moved };
 }
 
 function parseHeading(doc: ReportDocument, line: number): Heading | undefined {

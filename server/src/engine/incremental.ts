@@ -1,10 +1,12 @@
 /**
  * Linting while the user types: rules whose findings on a line depend only on that line (meta.scope
- * 'line') are cached by line text, so an edit re-runs them on the changed lines only; every other rule
- * runs on the whole document as usual. The result equals a full lint (a property test checks this).
+ * 'line', and the line part of split rules) are cached by line text, so an edit re-runs them on the
+ * changed lines only; the rest runs on the whole document as usual. The result equals a full lint
+ * (property tests check this).
  *
  * `lint` goes one step further for the language server: the diagnostics of an unchanged line are the
  * very objects published for it last time, so a keystroke allocates and converts only what it changed.
+ * `lintInSlices` does the same work in slices, so that a server can answer other requests in between.
  */
 import { ReportDocument } from './document';
 import { collectFindings, publishedDiagnostic, runCheck, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
@@ -25,24 +27,40 @@ interface LineEntry {
   items?: LineItem[];
   /** The diagnostics made for this text, by the line number they were made for (a text may stand on many lines). */
   shown?: Map<number, PublishedDiagnostic[]>;
+  /** Lines of the latest version showing this text. */
+  uses: number;
+  usesIn: number; // the version `uses` counts for
 }
 
 /** What one lint of one version gives the language server. */
 export interface LiveLint {
-  /** Diagnostics to publish, in full-lint order, without `data`: fixes are asked for by line. */
+  /** Diagnostics to publish, in full-lint order, without `data`: fixes are asked for by line. At most `limit`. */
   diagnostics: PublishedDiagnostic[];
+  /** Findings by rule id, all of them (also those past the limit). */
+  counts: Map<string, number>;
   /** Every finding (with its fixes) that starts on a line in [first, last]. */
   findingsOnLines(first: number, last: number): RuleFinding[];
 }
 
+/** How `lintInSlices` shares the thread: `pause` between slices, and gives up once `cancelled`. */
+export interface Slicing {
+  pause(): Promise<void>;
+  cancelled(): boolean;
+}
+
 const MAX_LINES_CACHED = 100_000;
-/** Line numbers one line text keeps diagnostics for (a text repeated on many lines, or moved often). */
-const MAX_PLACEMENTS = 256;
+/** Code units of missing lines linted in one go (one slice of `lintInSlices`). */
+const SLICE = 200_000;
 const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
+
+type OnRuleError = (id: string, err: unknown) => void;
 
 export class IncrementalLinter {
   private cache = new Map<string, LineEntry>(); // line text → its line-local findings
   private context = '';
+  /** The entry of each line of the version linted last, to carry over to the next without a lookup. */
+  private entries: LineEntry[] = [];
+  private entriesOf = -1; // the id of that version's parse
 
   /** Line texts held in the cache. */
   get cachedLines(): number {
@@ -54,15 +72,14 @@ export class IncrementalLinter {
     return doc.language !== 'markdown' && doc.text.indexOf('<!--') === -1;
   }
 
-  findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): RuleFinding[] {
+  findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: OnRuleError): RuleFinding[] {
     if (!IncrementalLinter.eligible(doc)) return collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
-    this.fill(doc, resolved, 'zh', onRuleError);
+    const entries = drain(this.fill(doc, resolved, 'zh', onRuleError));
     const local = new Map<string, Finding[]>(); // rule id → findings for this version
     const lines = doc.lines;
     for (let l = 0; l < lines.lineCount; l++) {
-      const entry = this.cache.get(doc.lineText(l))!;
       const base = lines.lineStarts[l];
-      for (const [id, list] of entry.byRule) {
+      for (const [id, list] of entries[l].byRule) {
         let bucket = local.get(id);
         if (!bucket) local.set(id, (bucket = []));
         for (const f of list) bucket.push(shift(f, base));
@@ -76,30 +93,56 @@ export class IncrementalLinter {
   }
 
   /** Diagnostics of this version for the language server, and its findings by line for code actions. */
-  lint(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: (id: string, err: unknown) => void): LiveLint {
+  lint(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: OnRuleError): LiveLint {
+    return drain(this.steps(doc, resolved, shape, onRuleError));
+  }
+
+  /**
+   * `lint` in slices of about SLICE code units of changed lines, pausing between them; undefined if
+   * cancelled (what was linted stays cached for the next version).
+   */
+  async lintInSlices(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, slicing: Slicing, onRuleError?: OnRuleError): Promise<LiveLint | undefined> {
+    const run = this.steps(doc, resolved, shape, onRuleError);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+      await slicing.pause();
+      if (slicing.cancelled()) return undefined;
+    }
+  }
+
+  private *steps(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: OnRuleError): Generator<void, LiveLint> {
     const publish = (f: RuleFinding) => publishedDiagnostic(doc.lines.range(f.start, f.end), f, () => doc.text.slice(f.start, f.end), shape);
+    const limit = shape.limit ?? Infinity;
+    const counts = new Map<string, number>();
+    const count = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
     if (!IncrementalLinter.eligible(doc)) {
       const all = collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
+      for (const f of all) count(f.rule.meta.id);
       return {
-        diagnostics: all.map(publish),
+        diagnostics: all.slice(0, limit).map(publish),
+        counts,
         findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
       };
     }
-    this.fill(doc, resolved, `${shape.locale}${shape.compact ? '-compact' : ''}`, onRuleError);
+    const entries = yield* this.fill(doc, resolved, `${shape.locale}${shape.compact ? '-compact' : ''}`, onRuleError);
+    yield;
     // the document-wide rules and parts, tagged and sorted as a full lint does
     const whole = collectFindings(doc, resolved, (rule) => {
       const rest = wholePart(rule);
       return rest ? runCheck(rule, rest, doc, resolved, onRuleError) : [];
     });
+    for (const w of whole) count(w.rule.meta.id);
     const out: PublishedDiagnostic[] = [];
     const lines = doc.lines;
     let k = 0;
     for (let l = 0; l < lines.lineCount; l++) {
-      const text = doc.lineText(l);
-      const entry = this.cache.get(text)!;
+      const entry = entries[l];
       const items = this.itemsOf(entry, resolved);
       if (!items.length) continue;
-      const shown = this.shownOn(entry, items, l, text, shape);
+      for (const it of items) count(it.rule.meta.id);
+      if (out.length >= limit) continue; // past the limit: counted, not made
+      const shown = this.shownOn(entry, items, l, () => doc.lineText(l), shape);
       const base = lines.lineStarts[l];
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
@@ -114,14 +157,15 @@ export class IncrementalLinter {
         out.push(shown[i]);
       }
     }
-    for (; k < whole.length; k++) out.push(publish(whole[k]));
+    for (; k < whole.length && out.length < limit; k++) out.push(publish(whole[k]));
+    if (out.length > limit) out.length = limit;
     return {
       diagnostics: out,
+      counts,
       findingsOnLines: (first, last) => {
         const found: RuleFinding[] = [];
         for (let l = Math.max(0, first); l <= Math.min(last, lines.lineCount - 1); l++) {
-          const entry = this.cache.get(doc.lineText(l)) ?? this.lintLine(doc, l, resolved, onRuleError);
-          for (const it of this.itemsOf(entry, resolved)) found.push({ ...shift(it.finding, lines.lineStarts[l]), rule: it.rule, severity: it.severity });
+          for (const it of this.itemsOf(entries[l], resolved)) found.push({ ...shift(it.finding, lines.lineStarts[l]), rule: it.rule, severity: it.severity });
         }
         for (const w of whole) if (inLines(doc, w.start, first, last)) found.push(w);
         return found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -129,61 +173,85 @@ export class IncrementalLinter {
     };
   }
 
-  /** Makes sure every line of `doc` is in the cache, for these options. */
-  private fill(doc: ReportDocument, resolved: ResolvedOptions, shape: string, onRuleError?: (id: string, err: unknown) => void): void {
+  /**
+   * The cache entry of every line of `doc`, linting the lines not cached yet (a slice at a time,
+   * yielding after each). Lines carried over from the version linted last need no lookup.
+   */
+  private *fill(doc: ReportDocument, resolved: ResolvedOptions, shape: string, onRuleError?: OnRuleError): Generator<void, LineEntry[]> {
     const enabled = rules.filter((r) => linePart(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
     const context = `${doc.language}|${doc.reportYear}|${shape}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
-    // old line versions pile up while typing: start afresh once there are many more than lines
-    if (context !== this.context || this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) {
+    if (context !== this.context) {
       this.cache.clear();
+      this.entries = [];
+      this.entriesOf = -1;
       this.context = context;
     }
+    // old line versions pile up while typing: start afresh once there are many more than lines (the
+    // entries of the last version stay in use through this.entries)
+    if (this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) this.cache.clear();
     const lines = doc.lines;
-    const missing: number[] = [];
-    for (let l = 0; l < lines.lineCount; l++) if (!this.cache.has(doc.lineText(l))) missing.push(l);
-    if (missing.length > lines.lineCount / 2) {
-      // most lines are new (first lint, paste, big edit): lint the whole text at once and split the
-      // result by line; the old entries go, so that no earlier version of the text stays referenced
-      this.cache.clear();
-      for (const rule of rules) {
-        const part = linePart(rule, resolved);
-        if (part) this.store(doc, rule.meta.id, runCheck(rule, part, doc, resolved, onRuleError));
-      }
-      return;
+    const n = lines.lineCount;
+    const entries: LineEntry[] = new Array(n);
+    const d = doc.derivation;
+    if (d && d.fromId === this.entriesOf) {
+      for (let l = 0; l < d.first; l++) entries[l] = this.entries[l];
+      for (let l = d.movedTo; l < n; l++) entries[l] = this.entries[l - d.movedTo + d.movedFrom];
     }
-    for (const l of missing) this.lintLine(doc, l, resolved, onRuleError);
+    const missing: number[] = [];
+    for (let l = 0; l < n; l++) {
+      if (entries[l]) continue;
+      const cached = this.cache.get(doc.lineText(l));
+      if (cached) entries[l] = cached;
+      else missing.push(l);
+    }
+    // runs of consecutive missing lines, linted a slice at a time as one piece of text
+    for (let i = 0; i < missing.length; ) {
+      let j = i;
+      while (j + 1 < missing.length && missing[j + 1] === missing[j] + 1 && lines.lineEnds[missing[j + 1]] - lines.lineStarts[missing[i]] <= SLICE) j++;
+      this.lintLines(doc, missing[i], missing[j], entries, resolved, onRuleError);
+      i = j + 1;
+      if (i < missing.length) yield;
+    }
+    for (let l = 0; l < n; l++) {
+      const e = entries[l];
+      if (e.usesIn !== doc.id) {
+        e.usesIn = doc.id;
+        e.uses = 0;
+      }
+      e.uses++;
+    }
+    this.entries = entries;
+    this.entriesOf = doc.id;
+    return entries;
   }
 
-  /** Lints one line on its own (with the report's year) and caches what the line-local rules find. */
-  private lintLine(doc: ReportDocument, line: number, resolved: ResolvedOptions, onRuleError?: (id: string, err: unknown) => void): LineEntry {
-    // a copy of the line, not a slice: a slice (and every finding taken from it) would keep this whole
-    // version of the document alive in the cache
-    const text = detach(doc.lineText(line));
-    const piece = new ReportDocument(text, doc.language);
+  /** Lints lines [first, last] as one piece of text (with the report's year) and caches each line's findings. */
+  private lintLines(doc: ReportDocument, first: number, last: number, entries: LineEntry[], resolved: ResolvedOptions, onRuleError?: OnRuleError): void {
+    // a copy, not a slice: a slice (and every finding taken from it) would keep this whole version of
+    // the document alive in the cache
+    const piece = new ReportDocument(detach(doc.text.slice(doc.lines.lineStarts[first], doc.lines.lineEnds[last])), doc.language);
     piece.assumeReportYear(doc.reportYear);
-    const entry: LineEntry = { byRule: new Map() };
+    const fresh: LineEntry[] = [];
+    for (let k = 0; k <= last - first; k++) {
+      const text = piece.lineText(k);
+      let entry = this.cache.get(text);
+      if (!entry) this.cache.set(detach(text), (entry = { byRule: new Map(), uses: 0, usesIn: -1 }));
+      else if (entry.byRule.size) {
+        entries[first + k] = entry; // the same text earlier in this piece
+        continue;
+      }
+      entries[first + k] = entry;
+      fresh[k] = entry;
+    }
     for (const rule of rules) {
       const part = linePart(rule, resolved);
-      if (part) entry.byRule.set(rule.meta.id, runCheck(rule, part, piece, resolved, onRuleError).map((f) => shift(f, 0)));
-    }
-    this.cache.set(text, entry);
-    return entry;
-  }
-
-  /** Splits a whole-document rule result into per-line cache entries. */
-  private store(doc: ReportDocument, id: string, found: Finding[]): void {
-    const byLine = new Map<number, Finding[]>();
-    for (const f of found) {
-      const l = doc.lines.lineAt(f.start);
-      let list = byLine.get(l);
-      if (!list) byLine.set(l, (list = []));
-      list.push(shift(f, -doc.lines.lineStarts[l]));
-    }
-    for (let l = 0; l < doc.lines.lineCount; l++) {
-      const text = doc.lineText(l);
-      let entry = this.cache.get(text);
-      if (!entry) this.cache.set(detach(text), (entry = { byRule: new Map() }));
-      if (!entry.byRule.has(id)) entry.byRule.set(id, byLine.get(l) ?? []);
+      if (!part) continue;
+      const byLine: Finding[][] = [];
+      for (const f of runCheck(rule, part, piece, resolved, onRuleError)) {
+        const k = piece.lines.lineAt(f.start);
+        (byLine[k] ??= []).push(shift(f, -piece.lines.lineStarts[k]));
+      }
+      for (let k = 0; k <= last - first; k++) fresh[k]?.byRule.set(rule.meta.id, byLine[k] ?? []);
     }
   }
 
@@ -202,19 +270,29 @@ export class IncrementalLinter {
   }
 
   /** The diagnostics of a cached line standing on line `line`: the same objects as last time if it has not moved. */
-  private shownOn(entry: LineEntry, items: LineItem[], line: number, text: string, shape: PublishShape): PublishedDiagnostic[] {
+  private shownOn(entry: LineEntry, items: LineItem[], line: number, text: () => string, shape: PublishShape): PublishedDiagnostic[] {
     const shown = (entry.shown ??= new Map());
     const made = shown.get(line);
     if (made) return made;
+    const lineText = items.length && shape.locale === 'en' ? text() : '';
     const diagnostics = items.map((it) => {
       const f = it.finding;
       const range = { start: { line, character: f.start }, end: { line, character: f.end } };
-      return publishedDiagnostic(range, { ...f, rule: it.rule, severity: it.severity }, () => text.slice(f.start, f.end), shape);
+      return publishedDiagnostic(range, { ...f, rule: it.rule, severity: it.severity }, () => lineText.slice(f.start, f.end), shape);
     });
-    // lines below an inserted line break move, and leave their old placements behind: bounded
-    if (shown.size >= MAX_PLACEMENTS) shown.clear();
+    // lines below an inserted line break move and leave their old placements behind: keep about as
+    // many as the lines that show this text
+    if (shown.size >= 2 * entry.uses + 16) shown.clear();
     shown.set(line, diagnostics);
     return diagnostics;
+  }
+}
+
+/** Runs a generator that only yields to let others run, to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 

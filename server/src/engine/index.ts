@@ -128,6 +128,8 @@ export function toDiagnostic(doc: ReportDocument, f: RuleFinding, locale: Messag
 /** How the language server publishes diagnostics: the message language, and whether to leave out what the client fills in. */
 export interface PublishShape {
   locale: MessageLocale;
+  /** Diagnostics made at most (the first ones in document order); the rest are only counted. */
+  limit?: number;
   /**
    * Leave out `source` and `codeDescription`, the same on every diagnostic of a rule: a client that says
    * it adds them back (gongwen's own) receives about 40% fewer bytes on every keystroke.

@@ -2,15 +2,14 @@ import type { Finding, Rule, RuleCheck } from '../types';
 import { splitRule } from '../split-rule';
 import type { ReportDocument } from '../document';
 import { Zone } from '../document';
-import { isCJKAt, isCJKPunct, isFullWidthDigit, isAsciiDigit } from '../chars';
+import { isCJKAt, isCJKPunct, isAsciiDigit } from '../chars';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
-
-function headingMarkers(doc: ReportDocument): Set<number> {
-  const markers = new Set<number>();
-  for (const h of doc.headings) for (let i = h.markerStart; i < h.markerEnd; i++) markers.add(i);
-  return markers;
+/** True if offset `i` is inside a heading's numbering marker (checked by the numbering rules). */
+function inMarker(doc: ReportDocument, i: number): boolean {
+  const h = doc.headingAtLine(doc.lines.lineAt(i));
+  return !!h && i >= h.markerStart && i < h.markerEnd;
 }
 
 /** Half-width , ; : ? ! and ( ) " " next to Chinese: each depends on its line alone. */
@@ -18,14 +17,13 @@ const halfWidthMarks: RuleCheck = (doc) => {
   const text = doc.text;
   const out: Finding[] = [];
   const skip = Zone.Url | Zone.Code;
-  const markers = headingMarkers(doc);
   const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) {
       // , ; : ? !
-      if (markers.has(i) || doc.inZone(i, skip)) continue;
+      if (doc.inZone(i, skip) || inMarker(doc, i)) continue;
       if (!(chinese(i - 1) || chinese(i + 1))) continue;
       if (isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) continue; // 9:30, 1,000
       const ch = text[i];
@@ -43,7 +41,7 @@ const halfWidthMarks: RuleCheck = (doc) => {
   for (let m; (text.indexOf('(') !== -1 || text.indexOf('"') !== -1) && (m = pairs.exec(text)); ) {
     const s = m.index;
     const e = s + m[0].length;
-    if (doc.touchesZone(s, e, skip) || markers.has(s)) continue;
+    if (doc.touchesZone(s, e, skip) || inMarker(doc, s)) continue;
     const inner = m[1] ?? m[2];
     const hasChinese = /[\u3400-\u9fff\uff01-\uff5e，。、；：？！“”]/.test(inner) || chinese(s - 1) || chinese(e);
     if (!hasChinese) continue;
@@ -64,20 +62,19 @@ const mixedWidths: RuleCheck = (doc) => {
   const text = doc.text;
   const out: Finding[] = [];
   const skip = Zone.Url | Zone.Code;
-  let markers: Set<number> | undefined;
+  // each only where both forms are written somewhere: most reports use one, and are not scanned
   const percents: { at: number; full: boolean }[] = [];
+  if (text.indexOf('％') !== -1 && text.indexOf('%') !== -1) {
+    const re = /[%％]/g;
+    for (let m; (m = re.exec(text)); ) if (!doc.inZone(m.index, skip)) percents.push({ at: m.index, full: m[0] === '％' });
+  }
   const runs: { start: number; end: number; full: boolean }[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 37 || c === 0xff05) {
-      if (!doc.inZone(i, skip)) percents.push({ at: i, full: c === 0xff05 });
-    } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-      const full = c >= 0xff10;
-      let j = i + 1;
-      while (j < n && (full ? isFullWidthDigit(text.charCodeAt(j)) : isAsciiDigit(text.charCodeAt(j)))) j++;
-      if (!doc.touchesZone(i, j, skip) && !(markers ??= headingMarkers(doc)).has(i)) runs.push({ start: i, end: j, full });
-      i = j - 1;
+  if (/[０-９]/.test(text)) {
+    const re = /[0-9]+|[０-９]+/g;
+    for (let m; (m = re.exec(text)); ) {
+      const i = m.index;
+      const j = i + m[0].length;
+      if (!doc.touchesZone(i, j, skip) && !inMarker(doc, i)) runs.push({ start: i, end: j, full: m[0].charCodeAt(0) >= 0xff10 });
     }
   }
   // ％ and % mixed: flag the minority, no finding on a tie

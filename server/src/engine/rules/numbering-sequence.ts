@@ -19,6 +19,9 @@ export const numberingSequence: Rule = {
   check(doc, ctx) {
     const out: Finding[] = [];
     const style = ctx.options.numbering;
+    // the first line of a heading of each level: a heading has a parent if a higher level came before it
+    const firstAtLevel = [Infinity, Infinity, Infinity, Infinity, Infinity];
+    for (const x of doc.headings) firstAtLevel[x.level] = Math.min(firstAtLevel[x.level], x.line);
     for (const group of siblingGroups(doc)) {
       const problems = sequenceProblems(group.map((h) => h.value));
       for (const p of problems) {
@@ -26,7 +29,7 @@ export const numberingSequence: Rule = {
         const written = doc.text.slice(h.markerStart, h.markerEnd);
         const want = standardMarker(h.level, p.expected, style);
         const prev = group[p.index - 1];
-        const hasParent = doc.headings.some((x) => x.level < h.level && x.line < h.line);
+        const hasParent = firstAtLevel.slice(1, h.level).some((line) => line < h.line);
         const message =
           p.problem === 'start'
             ? hasParent && h.value > 1
