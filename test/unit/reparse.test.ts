@@ -13,7 +13,7 @@ function view(doc: ReportDocument) {
   return {
     starts: doc.lines.lineStarts,
     ends: doc.lines.lineEnds,
-    zones: Array.from(doc.zones).join(''),
+    zones: doc.zones.lists.map((a) => Array.from(a).join(',')),
     headings: doc.headings,
     title: doc.title,
     characters: doc.characters,

@@ -4,12 +4,13 @@
  */
 import { LineIndex, scanLines } from './positions';
 import { countCharacters } from './metrics';
+import { BOOK, CODE, emptySpans, normalize, QUOTE, SINGLE_QUOTE, spliceZones, toZoneMap, URL, type ZoneMap, type ZoneSpans } from './zones';
 import { parseArabic, parseChineseNumeral } from './chars';
 import { enumerationSequences, parseEnumerations, type EnumerationSequence } from './enumeration';
 
 export type DocumentLanguage = 'gongwen' | 'plaintext' | 'markdown';
 
-/** Bits of `ReportDocument.zones`, one byte per UTF-16 code unit. */
+/** Zones of the text (`ReportDocument.inZone`, `touchesZone`), as bits of a mask. */
 export const enum Zone {
   Quote = 1, // “…” ‘…’
   Book = 2, // 《…》
@@ -93,7 +94,7 @@ export class ReportDocument {
   /** Set when this parse was made from the previous version's. */
   readonly derivation: Derivation | undefined;
   readonly lines: LineIndex;
-  readonly zones: Uint8Array;
+  readonly zones: ZoneMap;
   readonly headings: Heading[];
   readonly title: Title | undefined;
 
@@ -170,13 +171,12 @@ export class ReportDocument {
   }
 
   inZone(offset: number, mask: number): boolean {
-    return (this.zones[offset] & mask) !== 0;
+    return this.zones.touches(offset, offset + 1, mask);
   }
 
   /** True if any code unit of [start, end) lies in a zone of `mask`. */
   touchesZone(start: number, end: number, mask: number): boolean {
-    for (let i = start; i < end; i++) if (this.zones[i] & mask) return true;
-    return false;
+    return this.zones.touches(start, end, mask);
   }
 
   lineText(line: number): string {
@@ -207,7 +207,7 @@ function reparse(
   prev: ReportDocument,
   doc: ReportDocument,
   unchanged?: Unchanged,
-): { lines: LineIndex; zones: Uint8Array; headings: Heading[]; characters?: number; moved: Omit<Derivation, 'fromId'> } | undefined {
+): { lines: LineIndex; zones: ZoneMap; headings: Heading[]; characters?: number; moved: Omit<Derivation, 'fromId'> } | undefined {
   const old = prev.text;
   const text = doc.text;
   if (doc.language === 'markdown' || text.indexOf('<!--') !== -1 || old.indexOf('<!--') !== -1) return undefined;
@@ -238,13 +238,12 @@ function reparse(
   } else ends.push(text.length);
   const lines = new LineIndex(text, { starts, ends });
   // zones
-  const zones = new Uint8Array(text.length);
-  zones.set(prev.zones.subarray(0, from));
-  markZones(text, from, newResume, zones);
-  zones.set(prev.zones.subarray(oldResume), newResume);
+  const middle = emptySpans();
+  markZones(text, from, newResume, middle);
+  const zones = spliceZones(prev.zones, from, middle, oldResume, delta);
   // headings: those above kept, the changed lines parsed, those below moved
   (doc as { lines: LineIndex }).lines = lines;
-  (doc as { zones: Uint8Array }).zones = zones;
+  (doc as { zones: ZoneMap }).zones = zones;
   const headings: Heading[] = [];
   for (const h of prev.headings) if (h.line < first) headings.push(h);
   const lastNew = last + 1 < pl.lineCount ? resumeLine - 1 : lines.lineCount - 1;
@@ -276,7 +275,7 @@ function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
     return undefined;
   }
   const raw = doc.text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
-  if (doc.zones[lineStart] & Zone.Code) return undefined;
+  if (doc.inZone(lineStart, Zone.Code)) return undefined;
   const pm = PREFIX.exec(raw)!;
   const s = raw.slice(pm[0].length);
   const base = lineStart + pm[0].length;
@@ -359,20 +358,21 @@ function findTitle(doc: ReportDocument): Title | undefined {
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’《》<>"]+|\bwww\.[A-Za-z0-9-]+\.[^\s\u3000-\u303f\uff00-\uffef“”《》<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-function computeZones(text: string, language: DocumentLanguage): Uint8Array {
-  const zones = new Uint8Array(text.length);
-  markZones(text, 0, text.length, zones);
-  if (language === 'markdown') markMarkdownCode(text, zones);
+function computeZones(text: string, language: DocumentLanguage): ZoneMap {
+  const spans = emptySpans();
+  markZones(text, 0, text.length, spans);
+  if (language === 'markdown') markMarkdownCode(text, spans[CODE]);
   else if (text.indexOf('<!--') !== -1) {
     // suppression comments are not report text in any language
     const comment = /<!--[\s\S]*?-->/g;
-    for (let m; (m = comment.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+    for (let m; (m = comment.exec(text)); ) spans[CODE].push(m.index, m.index + m[0].length);
   }
-  return zones;
+  spans[CODE] = normalize(spans[CODE]);
+  return toZoneMap(spans);
 }
 
 /** Quotations, titles and URLs in text[from, to), which starts and ends at line boundaries: none spans a line. */
-function markZones(text: string, from: number, to: number, zones: Uint8Array): void {
+function markZones(text: string, from: number, to: number, spans: ZoneSpans): void {
   // quotations and titles: paired within one line; an unpaired mark opens nothing
   let quoteOpen = -1;
   let singleOpen = -1;
@@ -385,17 +385,17 @@ function markZones(text: string, from: number, to: number, zones: Uint8Array): v
       bookDepth = 0;
     } else if (c === 0x201c) quoteOpen = i; // “
     else if (c === 0x201d && quoteOpen >= 0) {
-      zones.fill(Zone.Quote, quoteOpen, i + 1);
+      spans[QUOTE].push(quoteOpen, i + 1);
       quoteOpen = -1;
     } else if (c === 0x2018) singleOpen = i; // ‘
     else if (c === 0x2019 && singleOpen >= 0) {
-      for (let k = singleOpen; k <= i; k++) zones[k] |= Zone.Quote;
+      spans[SINGLE_QUOTE].push(singleOpen, i + 1);
       singleOpen = -1;
     } else if (c === 0x300a) { // 《
       if (bookDepth++ === 0) bookOpen = i;
     } else if (c === 0x300b && bookDepth > 0) { // 》
       if (--bookDepth === 0 && bookOpen >= 0) {
-        for (let k = bookOpen; k <= i; k++) zones[k] |= Zone.Book;
+        spans[BOOK].push(bookOpen, i + 1);
         bookOpen = -1;
       }
     }
@@ -403,13 +403,13 @@ function markZones(text: string, from: number, to: number, zones: Uint8Array): v
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
   if (part.indexOf('@') !== -1 || part.indexOf('://') !== -1 || part.indexOf('www.') !== -1) {
     URL_RE.lastIndex = 0;
-    for (let m; (m = URL_RE.exec(part)); ) for (let k = from + m.index; k < from + m.index + m[0].length; k++) zones[k] |= Zone.Url;
+    for (let m; (m = URL_RE.exec(part)); ) spans[URL].push(from + m.index, from + m.index + m[0].length);
   }
 }
 
-function markMarkdownCode(text: string, zones: Uint8Array): void {
+function markMarkdownCode(text: string, code: number[]): void {
   const fence = /^[ \t]*(```|~~~)[^\n]*$[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
-  for (let m; (m = fence.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+  for (let m; (m = fence.exec(text)); ) if (m[0].length) code.push(m.index, m.index + m[0].length);
   const span = /`[^`\r\n]+`|\]\([^)\r\n]*\)|<!--[\s\S]*?-->/g;
-  for (let m; (m = span.exec(text)); ) for (let k = m.index; k < m.index + m[0].length; k++) zones[k] |= Zone.Code;
+  for (let m; (m = span.exec(text)); ) code.push(m.index, m.index + m[0].length);
 }
