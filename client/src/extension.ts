@@ -36,9 +36,10 @@ function restoreDiagnostics(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // over stdio: the server then writes each unchanged line's diagnostics from text it keeps (see publish-json.ts)
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const selector = ['gongwen', 'plaintext', 'markdown'].flatMap((language) => [
     { scheme: 'file', language },

@@ -8,6 +8,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
@@ -20,6 +22,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { setFlagsFromString } from 'v8';
+import { inspect } from 'util';
+import { PublishEncoder } from './publish-json';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
@@ -67,7 +71,32 @@ export const FIX_ALL_KIND = 'source.fixAll.gongwen';
 // several times that, so that a 10 MB report stays well under 150 MB. Set before anything is allocated.
 setFlagsFromString('--heap-growing-percent=10');
 
-const connection = createConnection(ProposedFeatures.all);
+const encoder = new PublishEncoder();
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
+
+/**
+ * Over stdio (how gongwen's client starts the server), messages are written by PublishEncoder, which
+ * serializes only the diagnostics of lines that changed. Otherwise as createConnection does for --stdio:
+ * exit when the client closes the pipe, and keep console output off it.
+ */
+function createStdioConnection() {
+  const writer = new StreamMessageWriter(process.stdout, {
+    contentTypeEncoder: { name: 'application/json', encode: (msg) => Promise.resolve(encoder.encode(msg)) },
+  });
+  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
+  let shutdown = false;
+  c.onShutdown(() => {
+    shutdown = true;
+  });
+  const exit = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  const log = (...args: unknown[]) => c.console.log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  console.log = console.info = console.debug = log;
+  console.warn = (...args: unknown[]) => c.console.warn(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  console.error = (...args: unknown[]) => c.console.error(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  return c;
+}
 /** Per document: what the edits since its last parse left unchanged at the start and the end. */
 const unchangedSinceParse = new Map<string, Unchanged>();
 
@@ -352,7 +381,14 @@ function setLint(entry: Parsed, live: LiveLint): void {
   entry.live = live;
   let total = 0;
   for (const n of live.counts.values()) total += n;
-  entry.diagnostics = total <= live.diagnostics.length ? live.diagnostics : [...live.diagnostics, truncatedDiagnostic(total, live.diagnostics.length)];
+  if (total <= live.diagnostics.length) {
+    entry.diagnostics = live.diagnostics;
+    encoder.register(entry.diagnostics, live.segments);
+  } else {
+    const note = truncatedDiagnostic(total, live.diagnostics.length);
+    entry.diagnostics = [...live.diagnostics, note];
+    encoder.register(entry.diagnostics, [...live.segments, note]);
+  }
   entry.linted = true;
 }
 

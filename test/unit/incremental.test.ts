@@ -52,6 +52,8 @@ describe('incremental linting', () => {
             // compact: what the client adds back (the source and the rule's documentation link) is left out
             const expected = full.map(({ data: _, source, codeDescription, ...d }) => (compact ? d : { ...d, source, codeDescription }));
             assert.deepEqual(live.diagnostics, expected.slice(0, limit ?? Infinity));
+            // the same diagnostics, in runs a serializer can cache
+            assert.deepEqual(live.segments.flat(), live.diagnostics);
             // counted all the same, past the limit too
             const counts = new Map<string, number>();
             for (const d of full) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
@@ -78,6 +80,12 @@ describe('incremental linting', () => {
     assert.ok(untouched.length > 10);
     for (const d of untouched) assert.ok(before.includes(d), `line ${d.range.start.line} was converted again`);
     assert.equal(after.length, before.length);
+    // and in the same runs: a serializer that caches each run's text reuses all but the edited line's
+    const runs = (segments: unknown[]) => segments.filter((s) => Array.isArray(s));
+    const beforeRuns = runs(linter.lint(parse(sample), resolved, { locale: 'zh' }).segments);
+    const afterRuns = runs(linter.lint(parse(edited), resolved, { locale: 'zh' }).segments);
+    assert.ok(afterRuns.length > 5);
+    assert.ok(afterRuns.filter((r) => !beforeRuns.includes(r)).length <= 1);
   });
 
   it('keeps the cache bounded while a line is edited again and again', () => {

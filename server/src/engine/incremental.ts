@@ -32,10 +32,15 @@ interface LineEntry {
   usesIn: number; // the version `uses` counts for
 }
 
+/** A diagnostic, or a run of them that is the same array from one version to the next (an unchanged line's). */
+export type Segment = PublishedDiagnostic | PublishedDiagnostic[];
+
 /** What one lint of one version gives the language server. */
 export interface LiveLint {
   /** Diagnostics to publish, in full-lint order, without `data`: fixes are asked for by line. At most `limit`. */
   diagnostics: PublishedDiagnostic[];
+  /** `diagnostics` again, in runs: what a serializer can cache (each run's text) from one version to the next. */
+  segments: Segment[];
   /** Findings by rule id, all of them (also those past the limit). */
   counts: Map<string, number>;
   /** Every finding (with its fixes) that starts on a line in [first, last]. */
@@ -52,6 +57,7 @@ const MAX_LINES_CACHED = 100_000;
 /** Code units of missing lines linted in one go (one slice of `lintInSlices`). */
 const SLICE = 200_000;
 const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
+const NONE: PublishedDiagnostic[] = [];
 
 type OnRuleError = (id: string, err: unknown) => void;
 
@@ -119,8 +125,10 @@ export class IncrementalLinter {
     if (!IncrementalLinter.eligible(doc)) {
       const all = collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
       for (const f of all) count(f.rule.meta.id);
+      const diagnostics = all.slice(0, limit).map(publish);
       return {
-        diagnostics: all.slice(0, limit).map(publish),
+        diagnostics,
+        segments: diagnostics,
         counts,
         findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
       };
@@ -134,8 +142,13 @@ export class IncrementalLinter {
     });
     for (const w of whole) count(w.rule.meta.id);
     const out: PublishedDiagnostic[] = [];
+    const segments: Segment[] = [];
     const lines = doc.lines;
     let k = 0;
+    const emit = (d: PublishedDiagnostic) => {
+      out.push(d);
+      segments.push(d);
+    };
     for (let l = 0; l < lines.lineCount; l++) {
       const entry = entries[l];
       const items = this.itemsOf(entry, resolved);
@@ -144,23 +157,39 @@ export class IncrementalLinter {
       if (out.length >= limit) continue; // past the limit: counted, not made
       const shown = this.shownOn(entry, items, l, () => doc.lineText(l), shape);
       const base = lines.lineStarts[l];
+      // the document-wide diagnostics before each of the line's (found as a full lint orders them)
+      const before: PublishedDiagnostic[][] = [];
+      let interleaved = false;
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
         const start = base + it.finding.start;
         const end = base + it.finding.end;
+        let here: PublishedDiagnostic[] | undefined;
         for (; k < whole.length; k++) {
           const w = whole[k];
           // at equal spans: rule order, and a rule's line part before its document part
           if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! >= it.order)))) break;
-          out.push(publish(w));
+          (here ??= []).push(publish(w));
         }
-        out.push(shown[i]);
+        if (i > 0 && here) interleaved = true;
+        before.push(here ?? NONE);
       }
+      // the line's diagnostics go out as one run (the same array as last time), unless others fall among them
+      for (let i = 0; i < items.length; i++) {
+        for (const d of before[i]) emit(d);
+        if (interleaved) emit(shown[i]);
+        else out.push(shown[i]);
+      }
+      if (!interleaved) segments.push(shown);
     }
-    for (; k < whole.length && out.length < limit; k++) out.push(publish(whole[k]));
-    if (out.length > limit) out.length = limit;
+    for (; k < whole.length && out.length < limit; k++) emit(publish(whole[k]));
+    if (out.length > limit) {
+      out.length = limit;
+      truncate(segments, limit);
+    }
     return {
       diagnostics: out,
+      segments,
       counts,
       findingsOnLines: (first, last) => {
         const found: RuleFinding[] = [];
@@ -285,6 +314,22 @@ export class IncrementalLinter {
     if (shown.size >= 2 * entry.uses + 16) shown.clear();
     shown.set(line, diagnostics);
     return diagnostics;
+  }
+}
+
+/** Cuts segments down to the first `limit` diagnostics. */
+function truncate(segments: Segment[], limit: number): void {
+  let n = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const size = Array.isArray(seg) ? seg.length : 1;
+    if (n + size <= limit) {
+      n += size;
+      continue;
+    }
+    segments.length = i;
+    if (Array.isArray(seg)) segments.push(...seg.slice(0, limit - n));
+    return;
   }
 }
 
