@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ruleTester } from '../helpers/rule-tester';
 import { BUILTIN_ENTRIES, ORDERED_SETS, countEntries, rightForms, type TaggedEntry } from '../../server/src/engine/phrases';
 import { Matcher } from '../../server/src/engine/matcher';
+import fc from 'fast-check';
 import { fix, lint, validateOptions } from '../../server/src/engine';
 import { phrasingPolitical } from '../../server/src/engine/rules/phrasing-political';
 import { phrasingOutdated } from '../../server/src/engine/rules/phrasing-outdated';
@@ -72,6 +73,35 @@ describe('Matcher (Aho–Corasick)', () => {
   it('works on astral characters as UTF-16 units', () => {
     const m = new Matcher(['𠀀XX']);
     assert.deepEqual(m.findAll('a𠀀XX').map((x) => [x.start, x.end]), [[1, 5]]);
+  });
+
+  const naive = (patterns: string[], text: string) => {
+    const out: [number, number, number][] = [];
+    for (let end = 1; end <= text.length; end++) {
+      patterns.forEach((p, i) => {
+        if (p && end >= p.length && text.startsWith(p, end - p.length)) out.push([end - p.length, end, i]);
+      });
+    }
+    return out.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+  };
+  const found = (m: Matcher, text: string) => m.findAll(text).map((x) => [x.start, x.end, x.pattern] as [number, number, number]).sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+
+  it('finds exactly what a naive search finds (random patterns and texts, overlaps and suffixes)', () => {
+    const unit = fc.constantFrom('甲', '乙', '丙', 'X', '𠀀');
+    fc.assert(
+      fc.property(fc.array(fc.array(unit, { minLength: 1, maxLength: 4 }).map((a) => a.join('')), { minLength: 1, maxLength: 12 }), fc.array(unit, { maxLength: 40 }).map((a) => a.join('')), (patterns, text) => {
+        assert.deepEqual(found(new Matcher(patterns), text), naive(patterns, text));
+      }),
+      { numRuns: 500, seed: 892 },
+    );
+  });
+
+  it('still works past 32767 states (a very large user catalogue)', () => {
+    const patterns: string[] = [];
+    for (let i = 0; i < 20000; i++) patterns.push(String.fromCharCode(0x4e00 + (i % 500), 0x4e00 + Math.floor(i / 500), 0x5000 + (i % 7)));
+    const m = new Matcher(patterns);
+    const text = patterns[12345] + '，' + patterns[19999] + patterns[0];
+    assert.deepEqual(found(m, text), naive(patterns, text));
   });
 });
 

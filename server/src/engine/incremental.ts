@@ -134,12 +134,15 @@ export class IncrementalLinter {
       };
     }
     const entries = yield* this.fill(doc, resolved, `${shape.locale}${shape.compact ? '-compact' : ''}`, onRuleError);
-    yield;
-    // the document-wide rules and parts, tagged and sorted as a full lint does
-    const whole = collectFindings(doc, resolved, (rule) => {
+    // the document-wide rules and parts, one at a time, then tagged and sorted as a full lint does
+    const found = new Map<Rule, Finding[]>();
+    for (const rule of rules) {
       const rest = wholePart(rule);
-      return rest ? runCheck(rule, rest, doc, resolved, onRuleError) : [];
-    });
+      if (!rest || resolved.severities.get(rule.meta.id) === 'off') continue;
+      yield;
+      found.set(rule, runCheck(rule, rest, doc, resolved, onRuleError));
+    }
+    const whole = collectFindings(doc, resolved, (rule) => found.get(rule) ?? []);
     for (const w of whole) count(w.rule.meta.id);
     const out: PublishedDiagnostic[] = [];
     const segments: Segment[] = [];

@@ -17,6 +17,13 @@ export class Matcher {
   private readonly lengths: number[];
   /** Transitions from the root, by code unit: the hot path of the scan (−1: none). */
   private readonly root = new Int32Array(65536).fill(-1);
+  /**
+   * Every other transition in one open-addressing table keyed by state × 65536 + code unit (a Map per
+   * state is several times slower to probe); undefined beyond 32767 states, where the key would overflow.
+   */
+  private keys: Int32Array | undefined;
+  private values: Int32Array | undefined;
+  private shift = 0;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -38,6 +45,27 @@ export class Matcher {
       this.out[state].push(index);
     });
     for (const [c, st] of this.goto[0]) this.root[c] = st;
+    if (this.goto.length < 32768) {
+      let transitions = 0;
+      for (let st = 1; st < this.goto.length; st++) transitions += this.goto[st].size;
+      let bits = 4;
+      while (1 << bits < 2 * transitions + 16) bits++;
+      this.shift = 32 - bits;
+      const keys = new Int32Array(1 << bits).fill(-1);
+      const values = new Int32Array(1 << bits);
+      const mask = (1 << bits) - 1;
+      for (let st = 1; st < this.goto.length; st++) {
+        for (const [c, next] of this.goto[st]) {
+          const key = st * 65536 + c;
+          let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+          while (keys[h] !== -1) h = (h + 1) & mask;
+          keys[h] = key;
+          values[h] = next;
+        }
+      }
+      this.keys = keys;
+      this.values = values;
+    }
     // breadth-first: failure links and inherited outputs
     const queue: number[] = [];
     for (const s of this.goto[0].values()) queue.push(s);
@@ -58,6 +86,19 @@ export class Matcher {
     return this.lengths.length;
   }
 
+  /** The state after `state` (not the root) reads `c`, or −1. */
+  private step(state: number, c: number): number {
+    const keys = this.keys;
+    if (!keys) return this.goto[state].get(c) ?? -1;
+    const key = state * 65536 + c;
+    const mask = keys.length - 1;
+    for (let h = Math.imul(key, 0x9e3779b1) >>> this.shift; ; h = (h + 1) & mask) {
+      const k = keys[h];
+      if (k === key) return this.values![h];
+      if (k === -1) return -1;
+    }
+  }
+
   /** Every occurrence of every pattern, in order of end offset. */
   findAll(text: string): Match[] {
     const found: Match[] = [];
@@ -70,12 +111,12 @@ export class Matcher {
         if (r < 0) continue;
         state = r;
       } else {
-        let next = this.goto[state].get(c);
-        while (next === undefined && state !== 0) {
+        let next = this.step(state, c);
+        while (next < 0 && state !== 0) {
           state = this.fail[state];
-          next = state === 0 ? (root[c] < 0 ? undefined : root[c]) : this.goto[state].get(c);
+          next = state === 0 ? root[c] : this.step(state, c);
         }
-        state = next ?? 0;
+        state = next < 0 ? 0 : next;
       }
       const outs = this.out[state];
       for (let k = 0; k < outs.length; k++) {

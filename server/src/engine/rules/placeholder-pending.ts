@@ -1,9 +1,10 @@
-import type { Rule } from '../types';
-import { placeholderMatches } from './placeholder-match';
+import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 
-// 待补充 standing as a value: after ：/为/达到/是, or before a number word or unit.
-const PENDING = /(?<=[：:为是到]|达到)(?:待补充|待填写|待完善)|(?:待补充|待填写)(?=[个人次件元项户%％])/g;
+// 待补充 standing as a value: after ：/为/到 (达到)/是, or (待补充, 待填写) before a number word or unit.
+const PENDING = /待补充|待填写|待完善/g;
+const BEFORE = '：:为是到';
+const AFTER = '个人次件元项户%％';
 
 /** P7: a bare 待补充 / 待填写 where a value belongs (合格率为待补充). */
 export const placeholderPending: Rule = {
@@ -19,7 +20,17 @@ export const placeholderPending: Rule = {
     examples: { bad: ['合格率为待补充', '完成投资：待填写'], good: ['档案中尚待补充完善的材料'] },
   },
   check(doc) {
-    if (doc.text.indexOf('待') === -1) return [];
-    return placeholderMatches(doc, PENDING, Zone.Code | Zone.Quote, (p) => `“${p}”尚未替换为实际内容。`);
+    const text = doc.text;
+    const out: Finding[] = [];
+    if (text.indexOf('待') === -1) return out;
+    PENDING.lastIndex = 0;
+    for (let m; (m = PENDING.exec(text)); ) {
+      const start = m.index;
+      const end = start + 3;
+      const asValue = (start > 0 && BEFORE.includes(text[start - 1])) || (m[0] !== '待完善' && end < text.length && AFTER.includes(text[end]));
+      if (!asValue || doc.touchesZone(start, end, Zone.Code | Zone.Quote)) continue;
+      out.push({ start, end, message: `“${m[0]}”尚未替换为实际内容。`, data: { placeholder: m[0] } });
+    }
+    return out;
   },
 };
