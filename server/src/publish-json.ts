@@ -10,6 +10,7 @@ const COMMA = Buffer.from(',');
 
 export class PublishEncoder {
   private readonly runs = new WeakMap<PublishedDiagnostic[], Buffer>();
+  private readonly single = new WeakMap<PublishedDiagnostic, Buffer>();
   private readonly segmentsOf = new WeakMap<object, Segment[]>();
 
   /** Tells the encoder that the array `diagnostics` is `segments` laid end to end. */
@@ -41,7 +42,12 @@ export class PublishEncoder {
         let text = this.runs.get(seg);
         if (!text) this.runs.set(seg, (text = Buffer.from(JSON.stringify(seg).slice(1, -1), 'utf8')));
         parts.push(text);
-      } else parts.push(Buffer.from(JSON.stringify(seg), 'utf8'));
+      } else {
+        // a line's diagnostic published on its own (others fall among the line's) is the same object from version to version too
+        let text = this.single.get(seg);
+        if (!text) this.single.set(seg, (text = Buffer.from(JSON.stringify(seg), 'utf8')));
+        parts.push(text);
+      }
     }
     parts.push(Buffer.from(']}}'));
     return Buffer.concat(parts);

@@ -86,11 +86,19 @@ export interface Derivation {
   first: number;
   movedFrom: number;
   movedTo: number;
+  /** How the previous version was derived in turn (a short chain: versions parsed but never linted are bridged). */
+  previous?: Derivation;
+  depth: number;
 }
+
+/** Derivations kept in a chain. */
+const MAX_CHAIN = 32;
 
 export class ReportDocument {
   /** Tells parses apart (a derived document names its previous version by it). */
   readonly id = ++parses;
+  /** The text holds `<!--` (a comment, e.g. a suppression, which may span lines). */
+  readonly hasComments: boolean;
   /** Set when this parse was made from the previous version's. */
   readonly derivation: Derivation | undefined;
   readonly lines: LineIndex;
@@ -104,12 +112,14 @@ export class ReportDocument {
    */
   constructor(readonly text: string, readonly language: DocumentLanguage = 'gongwen', previous?: ReportDocument, unchanged?: Unchanged) {
     const reused = previous && previous.language === language ? reparse(previous, this, unchanged) : undefined;
+    this.hasComments = reused ? false : text.indexOf('<!--') !== -1;
     if (reused) {
       this.lines = reused.lines;
       this.zones = reused.zones;
       this.headings = reused.headings;
       this._characters = reused.characters;
-      this.derivation = { fromId: previous!.id, ...reused.moved };
+      const before = previous!.derivation && previous!.derivation.depth < MAX_CHAIN ? previous!.derivation : undefined;
+      this.derivation = { fromId: previous!.id, ...reused.moved, depth: before ? before.depth + 1 : 1, previous: before };
     } else {
       this.lines = new LineIndex(text);
       this.zones = computeZones(text, language);
@@ -207,10 +217,10 @@ function reparse(
   prev: ReportDocument,
   doc: ReportDocument,
   unchanged?: Unchanged,
-): { lines: LineIndex; zones: ZoneMap; headings: Heading[]; characters?: number; moved: Omit<Derivation, 'fromId'> } | undefined {
+): { lines: LineIndex; zones: ZoneMap; headings: Heading[]; characters?: number; moved: Omit<Derivation, 'fromId' | 'previous' | 'depth'> } | undefined {
   const old = prev.text;
   const text = doc.text;
-  if (doc.language === 'markdown' || text.indexOf('<!--') !== -1 || old.indexOf('<!--') !== -1) return undefined;
+  if (doc.language === 'markdown' || prev.hasComments) return undefined;
   const max = Math.min(old.length, text.length);
   let p = Math.max(0, Math.min(unchanged?.prefix ?? 0, max));
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
@@ -224,6 +234,8 @@ function reparse(
   const last = pl.lineAt(old.length - s); // the old line holding the first unchanged character
   const oldResume = last + 1 < pl.lineCount ? pl.lineStarts[last + 1] : old.length;
   const newResume = oldResume + delta;
+  // an HTML comment may span lines: a document that now has one is parsed in full
+  if (text.slice(from, newResume).indexOf('<!--') !== -1) return undefined;
   // lines
   const starts = pl.lineStarts.slice(0, first + 1);
   const ends = pl.lineEnds.slice(0, first);

@@ -1,15 +1,16 @@
 /**
  * Linting while the user types: rules whose findings on a line depend only on that line (meta.scope
- * 'line', and the line part of split rules) are cached by line text, so an edit re-runs them on the
- * changed lines only; the rest runs on the whole document as usual. The result equals a full lint
+ * 'line', and the line part of split rules) are kept per line, and carried over to the next version
+ * for every line the edit did not touch (the parse tells which), so an edit re-runs them on the changed
+ * lines only; the rest runs on the whole document as usual. The result equals a full lint
  * (property tests check this).
  *
  * `lint` goes one step further for the language server: the diagnostics of an unchanged line are the
  * very objects published for it last time, so a keystroke allocates and converts only what it changed.
  * `lintInSlices` does the same work in slices, so that a server can answer other requests in between.
  */
-import { ReportDocument } from './document';
-import { collectFindings, publishedDiagnostic, runCheck, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
+import { ReportDocument, type Derivation } from './document';
+import { collectFindings, englishMessage, lspSeverity, publishedDiagnostic, runCheck, type PublishedDiagnostic, type PublishShape, type RuleFinding } from './index';
 import { rules } from './rules';
 import type { Finding, ResolvedOptions, Rule, RuleCheck, Severity } from './types';
 
@@ -22,15 +23,14 @@ interface LineItem {
 }
 
 interface LineEntry {
-  byRule: Map<string, Finding[]>;
-  /** byRule flattened and sorted as a full lint sorts; made on first use. */
-  items?: LineItem[];
-  /** The diagnostics made for this text, by the line number they were made for (a text may stand on many lines). */
+  /** The line's findings, sorted as a full lint sorts them. */
+  items: LineItem[];
+  /** The diagnostics made for them, by the line number they were made for (a line moves when lines are added above). */
   shown?: Map<number, PublishedDiagnostic[]>;
-  /** Lines of the latest version showing this text. */
-  uses: number;
-  usesIn: number; // the version `uses` counts for
 }
+
+/** The entry of every line without findings. */
+const EMPTY: LineEntry = Object.freeze({ items: [] }) as LineEntry;
 
 /** A diagnostic, or a run of them that is the same array from one version to the next (an unchanged line's). */
 export type Segment = PublishedDiagnostic | PublishedDiagnostic[];
@@ -53,7 +53,6 @@ export interface Slicing {
   cancelled(): boolean;
 }
 
-const MAX_LINES_CACHED = 100_000;
 /** Code units of missing lines linted in one go (one slice of `lintInSlices`). */
 const SLICE = 200_000;
 const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
@@ -62,20 +61,21 @@ const NONE: PublishedDiagnostic[] = [];
 type OnRuleError = (id: string, err: unknown) => void;
 
 export class IncrementalLinter {
-  private cache = new Map<string, LineEntry>(); // line text → its line-local findings
   private context = '';
-  /** The entry of each line of the version linted last, to carry over to the next without a lookup. */
-  private entries: LineEntry[] = [];
+  /** The entry of each line of the version linted last (holes where a cancelled lint did not get to). */
+  private entries: (LineEntry | undefined)[] = [];
   private entriesOf = -1; // the id of that version's parse
+  /** The document-wide diagnostics published last, by what they say and where: reused when a new version says the same. */
+  private wholeShown = new Map<string, PublishedDiagnostic>();
 
-  /** Line texts held in the cache. */
+  /** Lines whose findings are kept (those of the version linted last). */
   get cachedLines(): number {
-    return this.cache.size;
+    return this.entries.length;
   }
 
   /** Markdown code fences and HTML comments span lines: there every rule sees the whole text. */
   private static eligible(doc: ReportDocument): boolean {
-    return doc.language !== 'markdown' && doc.text.indexOf('<!--') === -1;
+    return doc.language !== 'markdown' && !doc.hasComments;
   }
 
   findings(doc: ReportDocument, resolved: ResolvedOptions, onRuleError?: OnRuleError): RuleFinding[] {
@@ -85,10 +85,10 @@ export class IncrementalLinter {
     const lines = doc.lines;
     for (let l = 0; l < lines.lineCount; l++) {
       const base = lines.lineStarts[l];
-      for (const [id, list] of entries[l].byRule) {
-        let bucket = local.get(id);
-        if (!bucket) local.set(id, (bucket = []));
-        for (const f of list) bucket.push(shift(f, base));
+      for (const it of entries[l].items) {
+        let bucket = local.get(it.rule.meta.id);
+        if (!bucket) local.set(it.rule.meta.id, (bucket = []));
+        bucket.push(shift(it.finding, base));
       }
     }
     return collectFindings(doc, resolved, (rule) => {
@@ -144,6 +144,20 @@ export class IncrementalLinter {
     }
     const whole = collectFindings(doc, resolved, (rule) => found.get(rule) ?? []);
     for (const w of whole) count(w.rule.meta.id);
+    // a document-wide finding that is where and what it was last version is published as the same object
+    const previous = this.wholeShown;
+    const next = new Map<string, PublishedDiagnostic>();
+    const publishWhole = (f: RuleFinding) => {
+      const range = doc.lines.range(f.start, f.end);
+      const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}:${f.rule.meta.id}`;
+      const old = previous.get(key);
+      const d =
+        old && old.severity === lspSeverity(f.severity) && old.message === (shape.locale === 'en' ? englishMessage(doc.text.slice(f.start, f.end), f) : f.message)
+          ? old
+          : publishedDiagnostic(range, f, () => doc.text.slice(f.start, f.end), shape);
+      next.set(key, d);
+      return d;
+    };
     const out: PublishedDiagnostic[] = [];
     const segments: Segment[] = [];
     const lines = doc.lines;
@@ -154,7 +168,7 @@ export class IncrementalLinter {
     };
     for (let l = 0; l < lines.lineCount; l++) {
       const entry = entries[l];
-      const items = this.itemsOf(entry, resolved);
+      const items = entry.items;
       if (!items.length) continue;
       for (const it of items) count(it.rule.meta.id);
       if (out.length >= limit) continue; // past the limit: counted, not made
@@ -172,7 +186,7 @@ export class IncrementalLinter {
           const w = whole[k];
           // at equal spans: rule order, and a rule's line part before its document part
           if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! >= it.order)))) break;
-          (here ??= []).push(publish(w));
+          (here ??= []).push(publishWhole(w));
         }
         if (i > 0 && here) interleaved = true;
         before.push(here ?? NONE);
@@ -185,7 +199,8 @@ export class IncrementalLinter {
       }
       if (!interleaved) segments.push(shown);
     }
-    for (; k < whole.length && out.length < limit; k++) emit(publish(whole[k]));
+    for (; k < whole.length && out.length < limit; k++) emit(publishWhole(whole[k]));
+    this.wholeShown = next;
     if (out.length > limit) {
       out.length = limit;
       truncate(segments, limit);
@@ -197,7 +212,7 @@ export class IncrementalLinter {
       findingsOnLines: (first, last) => {
         const found: RuleFinding[] = [];
         for (let l = Math.max(0, first); l <= Math.min(last, lines.lineCount - 1); l++) {
-          for (const it of this.itemsOf(entries[l], resolved)) found.push({ ...shift(it.finding, lines.lineStarts[l]), rule: it.rule, severity: it.severity });
+          for (const it of entries[l].items) found.push({ ...shift(it.finding, lines.lineStarts[l]), rule: it.rule, severity: it.severity });
         }
         for (const w of whole) if (inLines(doc, w.start, first, last)) found.push(w);
         return found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -206,36 +221,48 @@ export class IncrementalLinter {
   }
 
   /**
-   * The cache entry of every line of `doc`, linting the lines not cached yet (a slice at a time,
-   * yielding after each). Lines carried over from the version linted last need no lookup.
+   * The entry of every line of `doc`: carried over from the version linted last where the edits since
+   * did not touch the line, else linted now (a slice at a time, yielding after each).
    */
   private *fill(doc: ReportDocument, resolved: ResolvedOptions, shape: string, onRuleError?: OnRuleError): Generator<void, LineEntry[]> {
     const enabled = rules.filter((r) => linePart(r, resolved)).map((r) => `${r.meta.id}=${resolved.configured.has(r.meta.id) ? resolved.severities.get(r.meta.id) : ''}`);
     const context = `${doc.language}|${doc.reportYear}|${shape}|${resolved.phrasesKey}|${JSON.stringify(resolved.numbering)}|${enabled.join(',')}`;
     if (context !== this.context) {
-      this.cache.clear();
+      this.wholeShown = new Map();
       this.entries = [];
       this.entriesOf = -1;
       this.context = context;
     }
-    // old line versions pile up while typing: start afresh once there are many more than lines (the
-    // entries of the last version stay in use through this.entries)
-    if (this.cache.size > Math.min(MAX_LINES_CACHED, 2 * doc.lines.lineCount + 1000)) this.cache.clear();
     const lines = doc.lines;
     const n = lines.lineCount;
-    const entries: LineEntry[] = new Array(n);
-    const d = doc.derivation;
-    if (d && d.fromId === this.entriesOf) {
-      for (let l = 0; l < d.first; l++) entries[l] = this.entries[l];
-      for (let l = d.movedTo; l < n; l++) entries[l] = this.entries[l - d.movedTo + d.movedFrom];
+    const entries: (LineEntry | undefined)[] = new Array(n);
+    // the derivations from the version linted last to this one (versions parsed in between included)
+    const chain: Derivation[] = [];
+    for (let d = doc.derivation; d && this.entriesOf !== doc.id; d = d.previous) {
+      chain.push(d);
+      if (d.fromId === this.entriesOf) break;
     }
+    if (chain.length && chain[chain.length - 1].fromId === this.entriesOf) {
+      for (let l = 0; l < n; l++) {
+        let x = l;
+        for (const d of chain) {
+          if (x < d.first) continue;
+          if (x < d.movedTo) {
+            x = -1;
+            break;
+          }
+          x = x - d.movedTo + d.movedFrom;
+        }
+        if (x >= 0) entries[l] = this.entries[x];
+      }
+    } else if (this.entriesOf === doc.id) {
+      for (let l = 0; l < n; l++) entries[l] = this.entries[l];
+    }
+    // from here on this version is the one linted last: a lint cancelled half-way leaves what it did
+    this.entries = entries;
+    this.entriesOf = doc.id;
     const missing: number[] = [];
-    for (let l = 0; l < n; l++) {
-      if (entries[l]) continue;
-      const cached = this.cache.get(doc.lineText(l));
-      if (cached) entries[l] = cached;
-      else missing.push(l);
-    }
+    for (let l = 0; l < n; l++) if (!entries[l]) missing.push(l);
     // runs of consecutive missing lines, linted a slice at a time as one piece of text
     for (let i = 0; i < missing.length; ) {
       let j = i;
@@ -244,61 +271,32 @@ export class IncrementalLinter {
       i = j + 1;
       if (i < missing.length) yield;
     }
-    for (let l = 0; l < n; l++) {
-      const e = entries[l];
-      if (e.usesIn !== doc.id) {
-        e.usesIn = doc.id;
-        e.uses = 0;
-      }
-      e.uses++;
-    }
-    this.entries = entries;
-    this.entriesOf = doc.id;
-    return entries;
+    return entries as LineEntry[];
   }
 
-  /** Lints lines [first, last] as one piece of text (with the report's year) and caches each line's findings. */
-  private lintLines(doc: ReportDocument, first: number, last: number, entries: LineEntry[], resolved: ResolvedOptions, onRuleError?: OnRuleError): void {
+  /** Lints lines [first, last] as one piece of text (with the report's year) and keeps each line's findings. */
+  private lintLines(doc: ReportDocument, first: number, last: number, entries: (LineEntry | undefined)[], resolved: ResolvedOptions, onRuleError?: OnRuleError): void {
     // a copy, not a slice: a slice (and every finding taken from it) would keep this whole version of
-    // the document alive in the cache
+    // the document alive while any of these lines is unchanged
     const piece = new ReportDocument(detach(doc.text.slice(doc.lines.lineStarts[first], doc.lines.lineEnds[last])), doc.language);
     piece.assumeReportYear(doc.reportYear);
-    const fresh: LineEntry[] = [];
-    for (let k = 0; k <= last - first; k++) {
-      const text = piece.lineText(k);
-      let entry = this.cache.get(text);
-      if (!entry) this.cache.set(detach(text), (entry = { byRule: new Map(), uses: 0, usesIn: -1 }));
-      else if (entry.byRule.size) {
-        entries[first + k] = entry; // the same text earlier in this piece
-        continue;
-      }
-      entries[first + k] = entry;
-      fresh[k] = entry;
-    }
+    const byLine: LineItem[][] = [];
     for (const rule of rules) {
       const part = linePart(rule, resolved);
       if (!part) continue;
-      const byLine: Finding[][] = [];
-      for (const f of runCheck(rule, part, piece, resolved, onRuleError)) {
-        const k = piece.lines.lineAt(f.start);
-        (byLine[k] ??= []).push(shift(f, -piece.lines.lineStarts[k]));
-      }
-      for (let k = 0; k <= last - first; k++) fresh[k]?.byRule.set(rule.meta.id, byLine[k] ?? []);
-    }
-  }
-
-  private itemsOf(entry: LineEntry, resolved: ResolvedOptions): LineItem[] {
-    if (entry.items) return entry.items;
-    const items: LineItem[] = [];
-    for (const rule of rules) {
-      const list = entry.byRule.get(rule.meta.id);
-      if (!list?.length) continue;
       const setting = resolved.severities.get(rule.meta.id) as Severity;
       const configured = resolved.configured.has(rule.meta.id);
-      for (const f of list) items.push({ finding: f, rule, order: RULE_ORDER.get(rule.meta.id)!, severity: configured ? setting : f.severity ?? setting });
+      const order = RULE_ORDER.get(rule.meta.id)!;
+      for (const f of runCheck(rule, part, piece, resolved, onRuleError)) {
+        const k = piece.lines.lineAt(f.start);
+        (byLine[k] ??= []).push({ finding: shift(f, -piece.lines.lineStarts[k]), rule, order, severity: configured ? setting : f.severity ?? setting });
+      }
     }
-    // stable: equal spans keep rule order, then the rule's own order
-    return (entry.items = items.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end));
+    for (let k = 0; k <= last - first; k++) {
+      const items = byLine[k];
+      // stable: equal spans keep rule order, then the rule's own order
+      entries[first + k] = items ? { items: items.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end) } : EMPTY;
+    }
   }
 
   /** The diagnostics of a cached line standing on line `line`: the same objects as last time if it has not moved. */
@@ -312,9 +310,8 @@ export class IncrementalLinter {
       const range = { start: { line, character: f.start }, end: { line, character: f.end } };
       return publishedDiagnostic(range, { ...f, rule: it.rule, severity: it.severity }, () => lineText.slice(f.start, f.end), shape);
     });
-    // lines below an inserted line break move and leave their old placements behind: keep about as
-    // many as the lines that show this text
-    if (shown.size >= 2 * entry.uses + 16) shown.clear();
+    // a line below an inserted line break moves and leaves its old placement behind: keep the latest few
+    if (shown.size >= 4) shown.clear();
     shown.set(line, diagnostics);
     return diagnostics;
   }

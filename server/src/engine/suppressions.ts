@@ -18,7 +18,7 @@ interface Span {
 export type Suppressed = (line: number, code: string) => boolean;
 
 export function suppressions(doc: ReportDocument): Suppressed | undefined {
-  if (doc.text.indexOf('gongwen-') === -1) return undefined;
+  if (!doc.hasComments || doc.text.indexOf('gongwen-') === -1) return undefined;
   const spans: Span[] = [];
   const open = new Map<string, number>(); // code ('' = all) → line where disabled
   DIRECTIVE.lastIndex = 0;
