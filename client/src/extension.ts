@@ -128,7 +128,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     stats.set(s.uri, s);
     showStats();
   });
-  await client.start();
+  // activation returns at once: the server starts in the background (requests made meanwhile wait for it)
+  client.start().catch((err: unknown) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Gongwen: the checking server could not start: {0}', err instanceof Error ? err.message : String(err)));
+  });
 }
 
 function placeholders(doc: vscode.TextDocument): vscode.Range[] {
