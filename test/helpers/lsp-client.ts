@@ -1,6 +1,7 @@
 /** A minimal JSON-RPC client that starts dist/server.js over stdio and speaks LSP to it, as an editor would. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { SERVER_NODE_ARGS } from '../../server/src/launch';
 
 export const SERVER = path.join(__dirname, '../../../dist/server.js');
 
@@ -18,7 +19,8 @@ export class LspClient {
   stderr = '';
   exited: Promise<number | null>;
 
-  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = []) {
+  /** Starts the server as gongwen's client does (over stdio, with the same Node options). */
+  constructor(args: string[] = ['--stdio'], nodeArgs: readonly string[] = SERVER_NODE_ARGS) {
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
