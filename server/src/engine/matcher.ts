@@ -102,8 +102,17 @@ export class Matcher {
   /** Every occurrence of every pattern, in order of end offset. */
   findAll(text: string): Match[] {
     const found: Match[] = [];
+    this.scan(text, (start, end, pattern) => {
+      found.push({ start, end, pattern });
+    });
+    return found;
+  }
+
+  /** Calls `onMatch` for every occurrence of every pattern, in order of end offset (nothing is allocated per match). */
+  scan(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
     let state = 0;
     const root = this.root;
+    const lengths = this.lengths;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (state === 0) {
@@ -121,10 +130,9 @@ export class Matcher {
       const outs = this.out[state];
       for (let k = 0; k < outs.length; k++) {
         const p = outs[k];
-        found.push({ start: i + 1 - this.lengths[p], end: i + 1, pattern: p });
+        onMatch(i + 1 - lengths[p], i + 1, p);
       }
     }
-    return found;
   }
 }
 

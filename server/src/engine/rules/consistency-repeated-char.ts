@@ -35,12 +35,12 @@ const doublings: RuleCheck = (doc) => {
   wordMatcher ??= new Matcher(WORDS);
   let until = -1;
   // matches come in order of their end; a doubling is a match followed by the same word
-  for (const m of wordMatcher.findAll(text)) {
-    const w = WORDS[m.pattern];
-    if (m.start < until || !text.startsWith(w, m.end)) continue;
-    push(m.start, w.length, w);
-    until = m.end + w.length;
-  }
+  wordMatcher.scan(text, (start, end, pattern) => {
+    const w = WORDS[pattern];
+    if (start < until || !text.startsWith(w, end)) return;
+    push(start, w.length, w);
+    until = end + w.length;
+  });
   return out.sort((a, b) => a.start - b.start);
 };
 

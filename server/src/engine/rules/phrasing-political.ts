@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 import { countEntries, ORDERED_SETS, phraseFindings, rightForms } from '../phrases';
-import { Matcher } from '../matcher';
+import { Matcher, type Match } from '../matcher';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -15,13 +15,19 @@ const SET_PATTERNS = ORDERED_SETS.map((set) => {
 // every member of every set, to find where a list may start in one pass
 const MEMBERS = [...new Set(ORDERED_SETS.flatMap((s) => s.members))];
 const SETS_OF_MEMBER = new Map(MEMBERS.map((m) => [m, SET_PATTERNS.filter((p) => p.set.members.includes(m))]));
+// a list goes on after its first member with one of these
+const ALL_SEPARATORS = [...new Set(SET_PATTERNS.map((p) => p.seps).join(''))].join('');
 let memberMatcher: Matcher | undefined;
 
 function orderedSetFindings(text: string, inSkippedZone: (s: number, e: number) => boolean): Finding[] {
   const out: Finding[] = [];
   memberMatcher ??= new Matcher(MEMBERS);
   const doneUntil = new Map<(typeof SET_PATTERNS)[number], number>();
-  for (const hit of memberMatcher.findAll(text)) {
+  const hits: Match[] = [];
+  memberMatcher.scan(text, (start, end, pattern) => {
+    if (end < text.length && ALL_SEPARATORS.includes(text[end])) hits.push({ start, end, pattern });
+  });
+  for (const hit of hits) {
     const member = MEMBERS[hit.pattern];
     for (const pattern of SETS_OF_MEMBER.get(member)!) {
       const { set, seps, re, sep } = pattern;
