@@ -6,6 +6,15 @@ import type { Position, Range } from './lsp-types';
  */
 export function scanLines(text: string, from: number, to: number, starts: number[], ends: number[]): void {
   const n = text.length;
+  const cr = text.indexOf('\r', from);
+  if (cr === -1 || cr >= to) {
+    // only \n: the native search is several times faster than a loop over every code unit
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
