@@ -434,6 +434,18 @@ describe('lifecycle', () => {
     await c.initialize();
     assert.equal(await c.shutdown(), 0);
   });
+
+  it('exits when the editor closes the pipe: with 0 after a shutdown request, with 1 without one', async () => {
+    const a = new LspClient();
+    await a.initialize();
+    await a.request('shutdown', null);
+    a.proc.stdin.end();
+    assert.equal(await a.exited, 0);
+    const b = new LspClient();
+    await b.initialize();
+    b.proc.stdin.end();
+    assert.equal(await b.exited, 1);
+  });
 });
 
 describe('placeholder workflow over the protocol', () => {
