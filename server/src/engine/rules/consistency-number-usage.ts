@@ -46,7 +46,8 @@ const minorityForms: RuleCheck = (doc) => {
   };
   // each only where two forms are written somewhere: most reports use one, and are not scanned
   const ranges: { kind: string; start: number; end: number }[] = [];
-  const rangeForms = [/[～~]/, /[—－]/, /至/].filter((f) => f.test(text)).length;
+  const has = (...marks: string[]) => marks.some((mark) => text.indexOf(mark) !== -1);
+  const rangeForms = [has('～', '~'), has('—', '－'), has('至')].filter(Boolean).length;
   const rangeRe = /(?<=[0-9])(～|~|—|－|至)(?=[0-9])/g;
   for (let m; rangeForms > 1 && (m = rangeRe.exec(text)); ) {
     if (doc.inZone(m.index, skip)) continue;
