@@ -225,7 +225,7 @@ connection.onNotification('gongwen/workspaceTrusted', () => {
   configChanged();
 });
 
-connection.onRequest('gongwen/serverInfo', () => ({ pid: process.pid, trusted: workspaceTrusted }));
+connection.onRequest('gongwen/serverInfo', () => ({ pid: process.pid, trusted: workspaceTrusted, execArgv: process.execArgv, transport: process.argv.includes('--stdio') ? 'stdio' : 'other' }));
 let workspaceRoots: string[] = [];
 
 function workspaceConfigFor(uri: string): LoadedConfig | undefined {

@@ -126,8 +126,11 @@ suite('gongwen in VS Code', () => {
   });
 
   test('restarts the language server when its process dies', async () => {
-    const before = await vscode.commands.executeCommand<{ pid: number }>('gongwen.internal.serverInfo');
+    const before = await vscode.commands.executeCommand<{ pid: number; execArgv: string[]; transport: string }>('gongwen.internal.serverInfo');
     assert.ok(before?.pid);
+    // started as the benchmark starts it: over stdio, with the Node options of server/src/launch.ts
+    assert.strictEqual(before.transport, 'stdio');
+    assert.ok(before.execArgv.includes('--max-semi-space-size=4'), before.execArgv.join(' '));
     process.kill(before.pid, 'SIGKILL');
     const after = await until(
       async () => {
