@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
+import { SERVER_NODE_ARGS } from '../../server/src/launch';
 import { lint, parseConfigFile } from '../../server/src/engine';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
@@ -277,7 +278,7 @@ describe('untrusted workspaces', () => {
       const uri = pathToFileURL(path.join(dir, 'r.gongwen')).href;
       c.open(uri, 'XX镇', 'gongwen', 1);
       assert.equal((await c.diagnosticsFor(uri, 1)).diagnostics.length, 1, 'the workspace file is not applied');
-      assert.deepEqual(await c.request('gongwen/serverInfo', null), { pid: c.proc.pid, trusted: false });
+      assert.deepEqual(await c.request('gongwen/serverInfo', null), { pid: c.proc.pid, trusted: false, execArgv: [...SERVER_NODE_ARGS], transport: 'stdio' });
       c.notify('gongwen/workspaceTrusted', null);
       await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
     } finally {
