@@ -308,6 +308,9 @@ const TRACE = !!process.env.GONGWEN_TRACE;
 const lintRuns = new Map<string, number>();
 let runs = 0;
 
+/** A lint works this long at most before it lets other requests in (a keystroke's lint mostly takes less). */
+const SLICE_BUDGET_MS = 15;
+
 /** Between slices of a long lint: after the messages that came in meanwhile have been handled. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -354,6 +357,8 @@ async function validate(doc: TextDocument): Promise<void> {
   const live = await linterOf(doc.uri).lintInSlices(entry.doc, resolveOptions(settings.lint), shapeFor(settings), {
     pause: nextTurn,
     cancelled: () => lintRuns.get(doc.uri) !== run || documents.get(doc.uri)?.version !== version,
+    budget: SLICE_BUDGET_MS,
+    now: () => performance.now(),
   }, reportRuleError);
   if (!live) return;
   lintRuns.delete(doc.uri);

@@ -129,6 +129,40 @@ describe('incremental linting', () => {
     }
   });
 
+  it('lints in slices: pauses when over its budget, gives up when cancelled, and what it did serves the next version', async () => {
+    const resolved = resolveOptions({});
+    const long = Array.from({ length: 40 }, () => sample).join('\n'); // about 120,000 code units: several slices
+    const shape = { locale: 'zh' as const };
+    let clock = 0;
+    let pauses = 0;
+    const slicing = (cancelAfter = Infinity, budget = 0) => ({
+      pause: async () => {
+        pauses++;
+      },
+      cancelled: () => pauses >= cancelAfter,
+      budget,
+      now: () => clock++,
+    });
+    // no budget: a pause at every step, and the result of a lint at once
+    const whole = await new IncrementalLinter().lintInSlices(parse(long), resolved, shape, slicing());
+    assert.ok(pauses > 10, `${pauses} pauses`);
+    assert.deepEqual(whole!.diagnostics, new IncrementalLinter().lint(parse(long), resolved, shape).diagnostics);
+    // a budget the lint stays within: no pause
+    pauses = 0;
+    await new IncrementalLinter().lintInSlices(parse(long), resolved, shape, slicing(Infinity, 1e9));
+    assert.equal(pauses, 0);
+    // cancelled after the first slice: nothing; the next version still gets exactly a full lint
+    pauses = 0;
+    const linter = new IncrementalLinter();
+    const first = parse(long);
+    assert.equal(await linter.lintInSlices(first, resolved, shape, slicing(1)), undefined);
+    const edited = long.replace('以身作责', '以身作则');
+    const next = parse(edited, 'gongwen', first);
+    pauses = 0;
+    const after = await linter.lintInSlices(next, resolved, shape, slicing());
+    assert.deepEqual(after!.diagnostics, new IncrementalLinter().lint(parse(edited), resolved, shape).diagnostics);
+  });
+
   it('follows option changes: a rule turned back on is not answered from the cache', () => {
     const linter = new IncrementalLinter();
     const text = sample + '\n以身作责';

@@ -51,11 +51,17 @@ export interface LiveLint {
 export interface Slicing {
   pause(): Promise<void>;
   cancelled(): boolean;
+  /** Work this long (ms) between pauses at most; a short lint does not pause at all. */
+  budget: number;
+  /** The clock the budget is measured with (ms). */
+  now(): number;
 }
 
 /** Code units of changed lines linted in one go (one slice of `lintInSlices`: about 15 ms). */
 const SLICE = 50_000;
 const RULE_ORDER = new Map(rules.map((r, i) => [r.meta.id, i]));
+/** A power of two above the rule count (room for a rule's place in a numeric key; below 2^53 with lines < 2^20). */
+const RULE_SLOTS = 2 ** Math.ceil(Math.log2(rules.length + 1));
 const NONE: PublishedDiagnostic[] = [];
 
 type OnRuleError = (id: string, err: unknown) => void;
@@ -66,7 +72,7 @@ export class IncrementalLinter {
   private entries: (LineEntry | undefined)[] = [];
   private entriesOf = -1; // the id of that version's parse
   /** The document-wide diagnostics published last, by what they say and where: reused when a new version says the same. */
-  private wholeShown = new Map<string, PublishedDiagnostic>();
+  private wholeShown = new Map<number | string, PublishedDiagnostic>();
 
   /** Lines whose findings are kept (those of the version linted last). */
   get cachedLines(): number {
@@ -109,19 +115,23 @@ export class IncrementalLinter {
    */
   async lintInSlices(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, slicing: Slicing, onRuleError?: OnRuleError): Promise<LiveLint | undefined> {
     const run = this.steps(doc, resolved, shape, onRuleError);
+    let since = slicing.now();
     for (;;) {
       const step = run.next();
       if (step.done) return step.value;
+      if (slicing.now() - since < slicing.budget) continue;
       await slicing.pause();
       if (slicing.cancelled()) return undefined;
+      since = slicing.now();
     }
   }
 
   private *steps(doc: ReportDocument, resolved: ResolvedOptions, shape: PublishShape, onRuleError?: OnRuleError): Generator<void, LiveLint> {
     const publish = (f: RuleFinding) => publishedDiagnostic(doc.lines.range(f.start, f.end), f, () => doc.text.slice(f.start, f.end), shape);
     const limit = shape.limit ?? Infinity;
-    const counts = new Map<string, number>();
-    const count = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+    const tally = new Array<number>(rules.length).fill(0); // findings per rule, by the rule's place in the registry
+    const count = (id: string) => tally[RULE_ORDER.get(id)!]++;
+    const counts = () => new Map(rules.map((r, i) => [r.meta.id, tally[i]] as [string, number]).filter(([, n]) => n > 0));
     if (!IncrementalLinter.eligible(doc)) {
       const all = collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
       for (const f of all) count(f.rule.meta.id);
@@ -129,7 +139,7 @@ export class IncrementalLinter {
       return {
         diagnostics,
         segments: diagnostics,
-        counts,
+        counts: counts(),
         findingsOnLines: (first, last) => all.filter((f) => inLines(doc, f.start, first, last)),
       };
     }
@@ -146,10 +156,15 @@ export class IncrementalLinter {
     for (const w of whole) count(w.rule.meta.id);
     // a document-wide finding that is where and what it was last version is published as the same object
     const previous = this.wholeShown;
-    const next = new Map<string, PublishedDiagnostic>();
+    const next = new Map<number | string, PublishedDiagnostic>();
     const publishWhole = (f: RuleFinding) => {
       const range = doc.lines.range(f.start, f.end);
-      const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}:${f.rule.meta.id}`;
+      const order = RULE_ORDER.get(f.rule.meta.id)!;
+      // a number where it fits (most findings: within a line, short of column 4096), else a string
+      const key: number | string =
+        range.start.line === range.end.line && range.start.line < 1 << 20 && range.end.character < 4096
+          ? ((range.start.line * 4096 + range.start.character) * 4096 + range.end.character) * RULE_SLOTS + order
+          : `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}:${order}`;
       const old = previous.get(key);
       const d =
         old && old.severity === lspSeverity(f.severity) && old.message === (shape.locale === 'en' ? englishMessage(doc.text.slice(f.start, f.end), f) : f.message)
@@ -171,7 +186,7 @@ export class IncrementalLinter {
       const entry = entries[l];
       const items = entry.items;
       if (!items.length) continue;
-      for (const it of items) count(it.rule.meta.id);
+      for (const it of items) tally[it.order]++;
       if (out.length >= limit) continue; // past the limit: counted, not made
       const shown = this.shownOn(entry, items, l, () => doc.lineText(l), shape);
       const base = lines.lineStarts[l];
@@ -209,7 +224,7 @@ export class IncrementalLinter {
     return {
       diagnostics: out,
       segments,
-      counts,
+      counts: counts(),
       findingsOnLines: (first, last) => {
         const found: RuleFinding[] = [];
         for (let l = Math.max(0, first); l <= Math.min(last, lines.lineCount - 1); l++) {
