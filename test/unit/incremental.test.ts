@@ -147,6 +147,11 @@ describe('incremental linting', () => {
     const whole = await new IncrementalLinter().lintInSlices(parse(long), resolved, shape, slicing());
     assert.ok(pauses > 10, `${pauses} pauses`);
     assert.deepEqual(whole!.diagnostics, new IncrementalLinter().lint(parse(long), resolved, shape).diagnostics);
+    // Markdown (every rule on the whole text) pauses between rules too
+    pauses = 0;
+    const md = await new IncrementalLinter().lintInSlices(parse(long, 'markdown'), resolved, shape, slicing());
+    assert.ok(pauses > 10, `${pauses} pauses in Markdown`);
+    assert.deepEqual(md!.diagnostics, new IncrementalLinter().lint(parse(long, 'markdown'), resolved, shape).diagnostics);
     // a budget the lint stays within: no pause
     pauses = 0;
     await new IncrementalLinter().lintInSlices(parse(long), resolved, shape, slicing(Infinity, 1e9));

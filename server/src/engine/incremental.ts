@@ -133,7 +133,14 @@ export class IncrementalLinter {
     const count = (id: string) => tally[RULE_ORDER.get(id)!]++;
     const counts = () => new Map(rules.map((r, i) => [r.meta.id, tally[i]] as [string, number]).filter(([, n]) => n > 0));
     if (!IncrementalLinter.eligible(doc)) {
-      const all = collectFindings(doc, resolved, (rule) => runCheck(rule, rule.check, doc, resolved, onRuleError));
+      // every rule on the whole text, one at a time (a long Markdown report pauses between them)
+      const byRule = new Map<Rule, Finding[]>();
+      for (const rule of rules) {
+        if (resolved.severities.get(rule.meta.id) === 'off') continue;
+        yield;
+        byRule.set(rule, runCheck(rule, rule.check, doc, resolved, onRuleError));
+      }
+      const all = collectFindings(doc, resolved, (rule) => byRule.get(rule) ?? []);
       for (const f of all) count(f.rule.meta.id);
       const diagnostics = all.slice(0, limit).map(publish);
       return {
