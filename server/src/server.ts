@@ -320,6 +320,9 @@ const TRACE = !!process.env.GONGWEN_TRACE;
 const lintRuns = new Map<string, number>();
 let runs = 0;
 
+/** Documents up to this many code units (about 3 MB of Chinese) may be linted at once for a code action. */
+const SYNC_LINT_LIMIT = 1_000_000;
+
 /** A lint works this long at most before it lets other requests in (a keystroke's lint mostly takes less). */
 const SLICE_BUDGET_MS = 15;
 
@@ -427,7 +430,8 @@ function lintedOf(doc: TextDocument): Parsed | undefined {
   const entry = parsedOf(doc);
   if (entry.linted) return entry;
   const settings = lastSettings.get(doc.uri);
-  if (!settings) return undefined;
+  // a very long report is not linted in one go here (its sliced lint is on the way): its fixes come with it
+  if (!settings || doc.getText().length > SYNC_LINT_LIMIT) return undefined;
   setLint(entry, linterOf(doc.uri).lint(entry.doc, resolveOptions(settings.lint), shapeFor(settings), reportRuleError));
   return entry;
 }
