@@ -120,8 +120,9 @@ export function toDiagnostic(doc: ReportDocument, f: RuleFinding, locale: Messag
     message: locale === 'en' ? englishMessage(doc.text.slice(f.start, f.end), f) : f.message,
   };
   if (!withData) return d;
-  const fixes = fixesOf(doc, f);
-  if (fixes.length || f.data) d.data = { ...(f.data ?? {}), ...(fixes.length ? { fixes } : {}) };
+  const fixes = f.fixes?.length ? fixesOf(doc, f) : undefined;
+  if (fixes) d.data = f.data ? { ...f.data, fixes } : { fixes };
+  else if (f.data) d.data = { ...f.data };
   return d;
 }
 
@@ -150,12 +151,12 @@ export function publishedDiagnostic(range: Diagnostic['range'], f: RuleFinding, 
 
 /** A finding's fixes with LSP ranges. */
 export function fixesOf(doc: ReportDocument, f: Finding): DiagnosticFix[] {
-  return (f.fixes ?? []).map((x) => ({
-    title: x.title,
-    edits: x.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
-    ...(x.preferred ? { isPreferred: true } : {}),
-    ...(x.safe ? { safe: true } : {}),
-  }));
+  return (f.fixes ?? []).map((x) => {
+    const fix: DiagnosticFix = { title: x.title, edits: x.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })) };
+    if (x.preferred) fix.isPreferred = true;
+    if (x.safe) fix.safe = true;
+    return fix;
+  });
 }
 
 /** The LSP severity of a finding's severity. */
