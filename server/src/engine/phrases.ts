@@ -5,6 +5,7 @@
 import type { ReportDocument } from './document';
 import { Zone } from './document';
 import { Matcher, selectLongest, type Match } from './matcher';
+import { registerPatterns, sharedMatches } from './shared-scan';
 import type { Finding, Fix, ResolvedOptions, Severity } from './types';
 import political from './phrases/political.json';
 import outdated from './phrases/outdated.json';
@@ -68,6 +69,8 @@ const FILES = [political, outdated, colloquial, typos] as unknown as PhraseFile[
 export const BUILTIN_ENTRIES: readonly TaggedEntry[] = FILES.flatMap((f) =>
   f.entries.map((e) => ({ ...e, category: f.category, skipQuotes: e.skipQuotes ?? f.skipQuotes })),
 );
+registerPatterns('phrases', BUILTIN_ENTRIES.map((e) => e.wrong));
+
 export const ORDERED_SETS: readonly OrderedSet[] = (political as unknown as PhraseFile).orderedSets ?? [];
 
 let builtin: PhraseSet | undefined;
@@ -120,15 +123,13 @@ export interface PhraseHit {
  */
 export function phraseHits(doc: ReportDocument, options: ResolvedOptions): PhraseHit[] {
   return doc.memo(`phrases:${options.phrasesKey}`, () => {
-    const sets = [builtinPhrases(), ...(options.userPhrases ? [options.userPhrases] : [])];
     const candidates: { m: Match; entry: TaggedEntry }[] = [];
-    for (const set of sets) {
-      for (const m of set.matcher.findAll(doc.text)) {
-        const entry = set.entries[m.pattern];
-        if (!entry.user && options.disabledPhrases.has(entry.wrong)) continue;
-        candidates.push({ m, entry });
-      }
+    // the built-in catalogue in the document's one shared scan, the user's entries on their own
+    for (const m of sharedMatches(doc, 'phrases')) {
+      const entry = BUILTIN_ENTRIES[m.pattern];
+      if (!options.disabledPhrases.has(entry.wrong)) candidates.push({ m, entry });
     }
+    if (options.userPhrases) for (const m of options.userPhrases.matcher.findAll(doc.text)) candidates.push({ m, entry: options.userPhrases.entries[m.pattern] });
     const byMatch = new Map<Match, TaggedEntry>(candidates.map((c) => [c.m, c.entry]));
     return selectLongest(candidates.map((c) => c.m), (m) => accepts(doc, byMatch.get(m)!, m)).map((m) => ({
       entry: byMatch.get(m)!,

@@ -2,11 +2,12 @@ import type { Finding, Rule, RuleCheck } from '../types';
 import { splitRule } from '../split-rule';
 import { Zone } from '../document';
 import { isCJKAt } from '../chars';
-import { Matcher } from '../matcher';
+import { registerPatterns, sharedMatches } from '../shared-scan';
 
 // Words that are never reduplicated on purpose: written twice, it is a slip.
 const WORDS = ['我们', '你们', '他们', '她们', '它们', '我们的', '同时', '并且', '以及', '通过', '按照', '根据', '对于', '关于', '但是', '因为', '所以', '如果', '虽然', '而且', '进一步', '不断', '持续', '切实', '全面', '深入', '积极', '认真', '今年', '去年', '全年', '工作', '加强', '推进', '进行', '开展', '落实', '建设', '发展', '组织', '党员', '干部', '群众'];
-let wordMatcher: Matcher | undefined;
+// found in the document's shared scan, kept only where the same word follows at once
+registerPatterns('doubled-words', WORDS, (text, _start, end, i) => text.startsWith(WORDS[i], end));
 
 /** 的的, 了了, a word written twice: within one line. */
 const doublings: RuleCheck = (doc) => {
@@ -32,15 +33,14 @@ const doublings: RuleCheck = (doc) => {
     if (i + 2 < text.length && '解结却断然悟如'.includes(text[i + 2])) continue; // …了 了解
     push(i, 1, '了');
   }
-  wordMatcher ??= new Matcher(WORDS);
   let until = -1;
   // matches come in order of their end; a doubling is a match followed by the same word
-  wordMatcher.scan(text, (start, end, pattern) => {
-    const w = WORDS[pattern];
-    if (start < until || !text.startsWith(w, end)) return;
-    push(start, w.length, w);
-    until = end + w.length;
-  });
+  for (const m of sharedMatches(doc, 'doubled-words')) {
+    const w = WORDS[m.pattern];
+    if (m.start < until) continue;
+    push(m.start, w.length, w);
+    until = m.end + w.length;
+  }
   return out.sort((a, b) => a.start - b.start);
 };
 

@@ -1,7 +1,8 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 import { countEntries, ORDERED_SETS, phraseFindings, rightForms } from '../phrases';
-import { Matcher, type Match } from '../matcher';
+import { registerPatterns, sharedMatches } from '../shared-scan';
+import type { ReportDocument } from '../document';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -17,16 +18,14 @@ const MEMBERS = [...new Set(ORDERED_SETS.flatMap((s) => s.members))];
 const SETS_OF_MEMBER = new Map(MEMBERS.map((m) => [m, SET_PATTERNS.filter((p) => p.set.members.includes(m))]));
 // a list goes on after its first member with one of these
 const ALL_SEPARATORS = [...new Set(SET_PATTERNS.map((p) => p.seps).join(''))].join('');
-let memberMatcher: Matcher | undefined;
+// found in the document's shared scan, kept only where a separator follows (a list may start there)
+registerPatterns('set-members', MEMBERS, (text, _start, end) => end < text.length && ALL_SEPARATORS.includes(text[end]));
 
-function orderedSetFindings(text: string, inSkippedZone: (s: number, e: number) => boolean): Finding[] {
+function orderedSetFindings(doc: ReportDocument, inSkippedZone: (s: number, e: number) => boolean): Finding[] {
+  const text = doc.text;
+  const hits = sharedMatches(doc, 'set-members');
   const out: Finding[] = [];
-  memberMatcher ??= new Matcher(MEMBERS);
   const doneUntil = new Map<(typeof SET_PATTERNS)[number], number>();
-  const hits: Match[] = [];
-  memberMatcher.scan(text, (start, end, pattern) => {
-    if (end < text.length && ALL_SEPARATORS.includes(text[end])) hits.push({ start, end, pattern });
-  });
   for (const hit of hits) {
     const member = MEMBERS[hit.pattern];
     for (const pattern of SETS_OF_MEMBER.get(member)!) {
@@ -80,7 +79,7 @@ export const phrasingPolitical: Rule = {
       const forms = rightForms(e);
       return forms.length ? `“${wrong}”不规范，应为“${forms.join('”或“')}”。${e.reason}。` : `“${wrong}”不规范。${e.reason}。`;
     });
-    const sets = orderedSetFindings(doc.text, (s, e) => doc.touchesZone(s, e, Zone.Code | Zone.Url));
+    const sets = orderedSetFindings(doc, (s, e) => doc.touchesZone(s, e, Zone.Code | Zone.Url));
     return sets.length ? [...found, ...sets].sort((a, b) => a.start - b.start) : found;
   },
 };
