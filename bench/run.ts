@@ -27,6 +27,12 @@ function time(fn: () => unknown): number {
 }
 const f1 = (x: number) => x.toFixed(1);
 
+/** Untimed runs until 5 are done or 300 ms are spent, whichever comes first (at least one). */
+function warmUp(fn: () => unknown): void {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < 5 && (i === 0 || Number(process.hrtime.bigint() - t0) / 1e6 < 300); i++) fn();
+}
+
 async function peers(): Promise<Record<string, (text: string) => void>> {
   const out: Record<string, (text: string) => void> = {};
   try {
@@ -144,12 +150,11 @@ async function main() {
   console.log(`| 文档 | 字符 | 问题数 | 全文检查（中位数） | 吞吐 | 大纲 | 堆内存 | ${names.map((n) => `${n}（倍数）`).join(' | ')} |`);
   console.log(`|---|---|---|---|---|---|---|${names.map(() => '---').join('|')}|`);
   for (const { label, text } of docs) {
-    const runs = label === '10 MB' ? 3 : 7;
+    const runs = label === '10 MB' ? 3 : 9;
     const times: number[] = [];
     let count = 0;
-    // every tool gets untimed warm-up runs on the document first (JIT compilation), then timed ones
-    const warmups = label === '10 MB' ? 1 : 3;
-    for (let i = 0; i < warmups; i++) lint(text);
+    // every tool gets the same untimed warm-up on the document first (JIT compilation), then timed runs
+    warmUp(() => lint(text));
     for (let i = 0; i < runs; i++) times.push(time(() => (count = lint(text).length)));
     const lintMs = median(times);
     const outlineMs = median([0, 1, 2].map(() => time(() => outline(text))));
@@ -161,7 +166,7 @@ async function main() {
         peerCells.push('未测（单次超过 1 分钟）');
         continue;
       }
-      for (let i = 0; i < warmups; i++) tools[n](text);
+      warmUp(() => tools[n](text));
       const ms = median([0, 1, 2].slice(0, label === '10 MB' ? 1 : 3).map(() => time(() => tools[n](text))));
       peerCells.push(`${f1(ms)} ms（${f1(ms / lintMs)}×）`);
     }
