@@ -25,19 +25,27 @@ const edits = (max: number) =>
     { minLength: 1, maxLength: max },
   );
 
+type Step = [number, number, string, string];
+
+/** The versions the steps make, each parsed as an editor's server parses it; those to lint, with where the edit was. */
+function* versions(steps: Step[], language: 'gongwen' | 'plaintext' | 'markdown'): Generator<{ text: string; doc: ReturnType<typeof parse>; at: number }> {
+  let text = sample;
+  let doc = parse(text, language);
+  for (const [at, del, ins, how] of steps) {
+    const s = at % (text.length + 1);
+    text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
+    doc = parse(text, language, how === 'fresh' ? undefined : doc);
+    if (how !== 'parse only') yield { text, doc, at: s };
+  }
+}
+
 describe('incremental linting', () => {
   it('equals a full lint after every one of many random edits', () => {
     const resolved = resolveOptions({});
     fc.assert(
       fc.property(edits(25), fc.constantFrom<'gongwen' | 'plaintext' | 'markdown'>('gongwen', 'plaintext', 'markdown'), (steps, language) => {
         const linter = new IncrementalLinter();
-        let text = sample;
-        let doc = parse(text, language);
-        for (const [at, del, ins, how] of steps) {
-          const s = at % (text.length + 1);
-          text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
-          doc = parse(text, language, how === 'fresh' ? undefined : doc);
-          if (how === 'parse only') continue;
+        for (const { text, doc } of versions(steps, language)) {
           assert.deepEqual(view(linter.findings(doc, resolved)), view(findings(parse(text, language), resolved)));
         }
       }),
@@ -57,13 +65,7 @@ describe('incremental linting', () => {
         (steps, language, locale, options, compact, limit) => {
           const resolved = resolveOptions(options);
           const linter = new IncrementalLinter();
-          let text = sample;
-          let doc = parse(text, language);
-          for (const [at, del, ins, how] of steps) {
-            const s = at % (text.length + 1);
-            text = text.slice(0, s) + ins + text.slice(Math.min(text.length, s + del));
-            doc = parse(text, language, how === 'fresh' ? undefined : doc);
-            if (how === 'parse only') continue;
+          for (const { text, doc, at: s } of versions(steps, language)) {
             const live = linter.lint(doc, resolved, { locale, compact, limit });
             const full = lintDocument(parse(text, language), resolved, locale);
             // compact: what the client adds back (the source and the rule's documentation link) is left out
