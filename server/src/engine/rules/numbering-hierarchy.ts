@@ -20,12 +20,22 @@ export const numberingHierarchy: Rule = {
   check(doc) {
     const out: Finding[] = [];
     const headings = doc.headings.filter((h) => h.numbered);
-    // lower levels before the first heading of a higher level that the document does use
+    // lower levels before the first heading of a higher level that the document does use; for each
+    // heading, the first later one of a higher level, found in one pass from the end (not a scan per heading)
+    const higherAfter: number[] = new Array(headings.length);
+    const nextAt = [Infinity, Infinity, Infinity, Infinity, Infinity]; // by level: the nearest later heading
+    for (let i = headings.length - 1; i >= 0; i--) {
+      const level = headings[i].level;
+      higherAfter[i] = Math.min(...nextAt.slice(1, level));
+      nextAt[level] = i;
+    }
+    let highestBefore = 5;
     for (let i = 0; i < headings.length; i++) {
       const h = headings[i];
       if (h.level === 1) break;
-      const higherLater = headings.slice(i + 1).find((x) => x.level < h.level);
-      const higherBefore = headings.slice(0, i).some((x) => x.level < h.level);
+      const higherLater = headings[higherAfter[i]];
+      const higherBefore = highestBefore < h.level;
+      highestBefore = Math.min(highestBefore, h.level);
       if (higherLater && !higherBefore) {
         out.push({
           start: h.markerStart,
