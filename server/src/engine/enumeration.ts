@@ -52,7 +52,17 @@ export function parseEnumerations(doc: ReportDocument): EnumerationItem[] {
   const idioms: [number, number][] = [];
   IDIOM.lastIndex = 0;
   for (let m; (m = IDIOM.exec(text)); ) idioms.push([m.index, m.index + m[0].length]);
-  const inIdiom = (o: number) => idioms.some(([s, e]) => o >= s && o < e);
+  // idioms come in order and do not overlap: the last one starting at or before o is the only candidate
+  const inIdiom = (o: number) => {
+    let lo = 0;
+    let hi = idioms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idioms[mid][0] <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && o < idioms[lo - 1][1];
+  };
   const push = (item: EnumerationItem) => {
     if (doc.touchesZone(item.start, item.end, Zone.Quote | Zone.Book | Zone.Code | Zone.Url)) return;
     if (inIdiom(item.start)) return;

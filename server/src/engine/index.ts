@@ -222,15 +222,33 @@ function collectSafeEdits(found: RuleFinding[]) {
     const fx = f.fixes?.find((x) => x.safe);
     if (fx) chosen.push(fx.edits);
   }
-  // keep whole fixes whose edits overlap no edit already kept
-  const kept: { start: number; end: number; newText: string }[] = [];
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  // keep whole fixes whose edits overlap no edit already kept; the kept edits stay sorted and disjoint,
+  // so each check looks at the few kept edits around it, not at all of them
+  type Edit = { start: number; end: number; newText: string };
+  const kept: Edit[] = [];
+  const overlaps = (a: Edit, b: Edit) =>
     a.start < b.end && b.start < a.end || (a.start === a.end && a.start === b.start) || (b.start === b.end && b.start === a.start);
+  /** The index of the first kept edit that starts after `offset` (or at it, when `at` is set). */
+  const firstAfter = (offset: number, at: boolean) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start > offset || (at && kept[mid].start === offset)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const clashes = (e: Edit) => {
+    // kept edits starting before e ends (at its position too, when e inserts), nearest first, while they reach e
+    for (let j = firstAfter(e.end, e.start !== e.end) - 1; j >= 0 && kept[j].end >= e.start; j--) if (overlaps(e, kept[j])) return true;
+    return false;
+  };
   for (const edits of chosen) {
-    if (edits.some((e) => kept.some((k) => overlaps(e, k)))) continue;
-    kept.push(...edits);
+    if (edits.some(clashes)) continue;
+    for (const e of edits) kept.splice(firstAfter(e.start, false), 0, e);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 /** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */

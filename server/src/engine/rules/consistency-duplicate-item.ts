@@ -62,7 +62,8 @@ const itemsAndHeadings: RuleCheck = (doc: ReportDocument) => {
   // enumeration items: the leading clause after the marker
   for (const seq of doc.enumerations) {
     const seen = new Map<string, number>();
-    for (const item of seq.items) {
+    for (let index = 0; index < seq.items.length; index++) {
+      const item = seq.items[index];
       let e = item.end;
       while (e < text.length && e - item.end < 60 && !CLAUSE_END.test(text[e]) && text[e] !== '，' && text[e] !== ',') e++;
       const clause = text.slice(item.end, e).replace(/^[，,：:\s*]+/, '').trim();
@@ -70,7 +71,7 @@ const itemsAndHeadings: RuleCheck = (doc: ReportDocument) => {
       const start = item.end + text.slice(item.end, e).indexOf(clause);
       if (seen.has(clause)) {
         out.push({ start, end: start + clause.length, message: `列举项“${clause}”与前面的第 ${seen.get(clause)! + 1} 项重复。` });
-      } else seen.set(clause, seq.items.indexOf(item));
+      } else seen.set(clause, index);
     }
   }
   // sibling headings with the same words
