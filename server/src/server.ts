@@ -103,10 +103,10 @@ function createStdioConnection() {
   const exit = () => process.exit(shutdown ? 0 : 1);
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
-  const log = (...args: unknown[]) => c.console.log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
-  console.log = console.info = console.debug = log;
-  console.warn = (...args: unknown[]) => c.console.warn(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
-  console.error = (...args: unknown[]) => c.console.error(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  const line = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(line(args));
+  console.warn = (...args: unknown[]) => c.console.warn(line(args));
+  console.error = (...args: unknown[]) => c.console.error(line(args));
   return c;
 }
 /** Per document: what the edits since its last parse left unchanged at the start and the end. */
