@@ -562,7 +562,8 @@ connection.onHover((params) => {
   const line = params.position.line;
   const findingsIn = (first: number, last: number) => {
     if (!entry.linted) return '';
-    const inside = entry.diagnostics.filter((d) => d.range.start.line >= first && d.range.start.line <= last);
+    // the note on a truncated list is not a problem of the report; past gongwen.maxProblems only the shown ones are counted
+    const inside = entry.diagnostics.filter((d) => d.code !== 'truncated' && d.range.start.line >= first && d.range.start.line <= last);
     const errors = inside.filter((d) => d.severity === 1).length;
     const warnings = inside.filter((d) => d.severity === 2).length;
     return inside.length ? `，${inside.length} 个问题（错误 ${errors}，警告 ${warnings}，提示 ${inside.length - errors - warnings}）` : '，没有发现问题';
@@ -598,7 +599,7 @@ connection.onCodeLens(async (params) => {
     .filter((h) => h.level === 1)
     .map((h) => {
       const figures = sectionOf(entry.doc, h.line);
-      const inside = entry.linted ? entry.diagnostics.filter((d) => figures && d.range.start.line >= figures.firstLine && d.range.start.line <= figures.lastLine).length : undefined;
+      const inside = entry.linted ? entry.diagnostics.filter((d) => d.code !== 'truncated' && figures && d.range.start.line >= figures.firstLine && d.range.start.line <= figures.lastLine).length : undefined;
       const title = `本节 ${figures?.characters ?? 0} 字` + (inside === undefined ? '' : inside ? ` · ${inside} 个问题` : ' · 没有问题');
       return { range: entry.doc.lines.range(h.markerStart, h.textEnd), command: { title, command: '' } };
     });

@@ -202,6 +202,9 @@ describe('settings pulled from the client', () => {
       // the status bar still counts every placeholder
       const stats = await c.waitFor('gongwen/stats', (s) => s.uri === SAMPLE_URI && s.version === 1);
       assert.equal(stats.placeholders, all.filter((d) => /^placeholder\/(?!residue)/.test(d.code)).length);
+      // the title's hover counts the problems shown, not the note about the others
+      const hover = await c.request('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: { line: 0, character: 2 } });
+      assert.match(hover.contents.value, /，5 个问题（/);
     } finally {
       c.kill();
     }
