@@ -10,6 +10,7 @@ import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { toSarif, unifiedDiff } from './cli-output';
 import { expandFileArgs } from './files';
+import { describeWriteError, writeFileAtomic } from './write-file';
 
 const VERSION = '0.1.0';
 
@@ -174,9 +175,15 @@ export function main(argv: string[], io: Io): number {
         if (parsed.dryRun) out(unifiedDiff(path.normalize(file), text, output));
         else {
           const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-          fs.writeFileSync(file, (hadBom ? '\uFEFF' : '') + output);
-          fixedFiles++;
-          text = output;
+          try {
+            writeFileAtomic(file, (hadBom ? '\uFEFF' : '') + output);
+            fixedFiles++;
+            text = output;
+          } catch (e) {
+            // the original is untouched: say so, and lint it as it is
+            err(`gongwen-lint: 无法写回 ${file}：${describeWriteError(e)}，原文件未改动`);
+            unreadable = true;
+          }
         }
       }
     }
@@ -203,7 +210,9 @@ export function main(argv: string[], io: Io): number {
     if (fixedFiles) out(`已修复并写回 ${fixedFiles} 个文件`);
     out(total
       ? paint(errors ? 31 : 33, `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件`)
-      : paint(32, `✔ 没有发现问题，检查了 ${results.length} 个文件`));
+      : unreadable
+        ? paint(31, `✖ 检查了 ${results.length} 个文件，有文件未能读取或写回（见上）`)
+        : paint(32, `✔ 没有发现问题，检查了 ${results.length} 个文件`));
   }
   if (unreadable) return 2;
   if (errors > 0) return 1;
@@ -215,9 +224,20 @@ export function main(argv: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s + '\n'),
-    err: (s) => process.stderr.write(s + '\n'),
-    isTTY: process.stdout.isTTY,
+  // `gongwen-lint … | head`: the reader went away; stop quietly with the exit code so far
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
   });
+  try {
+    process.exitCode = main(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s + '\n'),
+      err: (s) => process.stderr.write(s + '\n'),
+      isTTY: process.stdout.isTTY,
+    });
+  } catch (e) {
+    // no stack trace for a user: what went wrong, and exit 2
+    process.stderr.write(`gongwen-lint: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -5,7 +5,7 @@
 import type { Category, NumberingStyle, ResolvedOptions, SeveritySetting } from './types';
 import { rules, rulesById } from './rules';
 import { GB_STYLE } from './numbering';
-import { compileUserPhrases, MAX_USER_PHRASES, PHRASE_CATEGORIES, type PhraseCategory, type UserPhrase } from './phrases';
+import { compileUserPhrases, LIMITS, PHRASE_CATEGORIES, type PhraseCategory, type UserPhrase } from './phrases';
 
 export interface LintOptions {
   /** `{ "placeholder/latin-x": "warning", "phrasing": "off" }`: a rule id or a whole category. */
@@ -90,10 +90,28 @@ export function validateOptions(raw: unknown): { options: LintOptions; problems:
       problems.push({ path: 'requiredSections', message: '“requiredSections”应为对象：报告类型 → 部分列表。' });
     } else {
       const out: NonNullable<LintOptions['requiredSections']> = {};
-      for (const [kind, list] of Object.entries(rs)) {
+      const kinds = Object.keys(rs);
+      if (kinds.length > LIMITS.requiredKinds) {
+        problems.push({ path: 'requiredSections', message: `报告类型过多（${kinds.length} 个），只使用前 ${LIMITS.requiredKinds} 个。` });
+      }
+      for (const kind of kinds.slice(0, LIMITS.requiredKinds)) {
+        const list = rs[kind];
         const ok = Array.isArray(list) && list.every((x) => x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' && isStringList((x as { keywords?: unknown }).keywords));
-        if (!ok) problems.push({ path: `requiredSections.${kind}`, message: `“${kind}”应为 [{ "name": "部分名称", "keywords": ["关键词"] }] 形式的列表。` });
-        else out[kind] = list as { name: string; keywords: string[] }[];
+        if (!ok) {
+          problems.push({ path: `requiredSections.${kind}`, message: `“${kind}”应为 [{ "name": "部分名称", "keywords": ["关键词"] }] 形式的列表。` });
+          continue;
+        }
+        const sections = list as { name: string; keywords: string[] }[];
+        if (sections.length > LIMITS.requiredSections) {
+          problems.push({ path: `requiredSections.${kind}`, message: `“${kind}”的部分过多（${sections.length} 个），只使用前 ${LIMITS.requiredSections} 个。` });
+        }
+        out[kind] = sections.slice(0, LIMITS.requiredSections).map((sec) => {
+          const keywords = [...new Set(sec.keywords)];
+          if (keywords.length > LIMITS.keywords) {
+            problems.push({ path: `requiredSections.${kind}`, message: `“${sec.name}”的关键词过多（${keywords.length} 个），只使用前 ${LIMITS.keywords} 个。` });
+          }
+          return { name: sec.name.slice(0, 50), keywords: keywords.slice(0, LIMITS.keywords) };
+        });
       }
       options.requiredSections = out;
     }
@@ -117,21 +135,26 @@ function validatePhrases(raw: unknown, problems: OptionProblem[]): LintOptions['
   const out: NonNullable<LintOptions['phrases']> = {};
   if (obj.disable !== undefined) {
     if (!Array.isArray(obj.disable)) problems.push({ path: 'phrases.disable', message: '“phrases.disable”应为字符串数组（要关闭的内置词条的错误写法）。' });
-    else out.disable = obj.disable.filter((x): x is string => typeof x === 'string');
+    else {
+      const disable = [...new Set(obj.disable.filter((x): x is string => typeof x === 'string'))];
+      if (disable.length > LIMITS.disable) problems.push({ path: 'phrases.disable', message: `要关闭的词条过多（${disable.length} 条），只使用前 ${LIMITS.disable} 条。` });
+      out.disable = disable.slice(0, LIMITS.disable);
+    }
   }
   if (obj.add !== undefined) {
     if (!Array.isArray(obj.add)) {
       problems.push({ path: 'phrases.add', message: '“phrases.add”应为数组。' });
     } else {
       const add: UserPhrase[] = [];
-      if (obj.add.length > MAX_USER_PHRASES) {
-        problems.push({ path: 'phrases.add', message: `自定义词条过多（${obj.add.length} 条），只使用前 ${MAX_USER_PHRASES} 条。` });
-      }
+      // one entry per wrong form: a later entry with the same “wrong” replaces the earlier one
+      const byWrong = new Map<string, number>();
+      let merged = 0;
+      let dropped = 0;
       let reported = 0;
       const report = (p: OptionProblem) => {
         if (reported++ < 20) problems.push(p);
       };
-      obj.add.slice(0, MAX_USER_PHRASES).forEach((item, i) => {
+      obj.add.forEach((item, i) => {
         const path = `phrases.add[${i}]`;
         if (typeof item !== 'object' || item === null || Array.isArray(item)) return report({ path, message: '词条应为对象，至少包含 “wrong”。' });
         const e = item as Record<string, unknown>;
@@ -148,9 +171,16 @@ function validatePhrases(raw: unknown, problems: OptionProblem[]): LintOptions['
         }
         for (const g of ['notPrecededBy', 'notFollowedBy'] as const) {
           if (e[g] !== undefined && !isStringList(e[g])) return report({ path: `${path}.${g}`, message: `“${g}”应为字符串数组。` });
+          if (e[g] !== undefined && (e[g] as string[]).length > LIMITS.guards) {
+            report({ path: `${path}.${g}`, message: `“${g}”最多 ${LIMITS.guards} 项，只使用前 ${LIMITS.guards} 项。` });
+            e[g] = [...new Set(e[g] as string[])].slice(0, LIMITS.guards);
+          }
         }
         if (e.severity !== undefined && !SEVERITY_VALUES.includes(e.severity as string)) return report({ path: `${path}.severity`, message: '“severity”应为 error、warning、info 或 hint。' });
-        add.push({
+        const seen = byWrong.get(e.wrong);
+        if (seen === undefined && add.length >= LIMITS.phrases) return void dropped++;
+        if (seen !== undefined) merged++;
+        const entry: UserPhrase = {
           wrong: e.wrong,
           right: right as UserPhrase['right'],
           category: e.category as PhraseCategory | undefined,
@@ -158,9 +188,16 @@ function validatePhrases(raw: unknown, problems: OptionProblem[]): LintOptions['
           notPrecededBy: e.notPrecededBy as string[] | undefined,
           notFollowedBy: e.notFollowedBy as string[] | undefined,
           severity: e.severity as UserPhrase['severity'],
-        });
+        };
+        if (seen !== undefined) add[seen] = entry;
+        else {
+          byWrong.set(e.wrong, add.length);
+          add.push(entry);
+        }
       });
       if (reported > 20) problems.push({ path: 'phrases.add', message: `另有 ${reported - 20} 个词条有误，已跳过。` });
+      if (merged) problems.push({ path: 'phrases.add', message: `${merged} 个词条与前面的词条“wrong”相同，已合并（以后出现的为准）。` });
+      if (dropped) problems.push({ path: 'phrases.add', message: `自定义词条最多 ${LIMITS.phrases} 条，另有 ${dropped} 条未使用。` });
       out.add = add;
     }
   }

@@ -185,15 +185,36 @@ export interface UserPhrase {
   severity?: Severity;
 }
 
-export const MAX_USER_PHRASES = 200_000;
+/** Bounds on what a user's configuration may hold (documented in the README); beyond them entries are dropped with a message. */
+export const LIMITS = {
+  /** Own phrase entries (after merging entries with the same wrong form). */
+  phrases: 5000,
+  /** notPrecededBy / notFollowedBy strings of one entry. */
+  guards: 20,
+  /** Built-in entries turned off. */
+  disable: 5000,
+  /** Kinds of report in requiredSections, parts per kind, keywords per part. */
+  requiredKinds: 20,
+  requiredSections: 20,
+  keywords: 50,
+} as const;
 
-export function compileUserPhrases(list: UserPhrase[]): PhraseSet {
+/** Compiles the user's entries: one per wrong form (the last wins), at most LIMITS.phrases, guards bounded. */
+export function compileUserPhrases(input: UserPhrase[]): PhraseSet {
+  const byWrong = new Map<string, UserPhrase>();
+  for (const u of input) {
+    if (typeof u?.wrong !== 'string' || !u.wrong) continue;
+    if (!byWrong.has(u.wrong) && byWrong.size >= LIMITS.phrases) continue;
+    byWrong.set(u.wrong, u);
+  }
+  const bound = (g: string[] | undefined) => (Array.isArray(g) ? g.slice(0, LIMITS.guards) : undefined);
+  const list = [...byWrong.values()];
   return new PhraseSet(list.map((u) => ({
     wrong: u.wrong,
     right: u.right ?? null,
     reason: u.reason ?? '自定义词条',
-    notPrecededBy: u.notPrecededBy,
-    notFollowedBy: u.notFollowedBy,
+    notPrecededBy: bound(u.notPrecededBy),
+    notFollowedBy: bound(u.notFollowedBy),
     severity: u.severity,
     category: u.category ?? 'typo/fixed-phrase',
     user: true,

@@ -1,0 +1,105 @@
+/** Data loss and crashes: a failed write leaves the original, per-file errors never stop the run, configuration is bounded. */
+import { describe, it, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeFileAtomic, type WriteOps } from '../../server/src/write-file';
+import { lint, validateOptions } from '../../server/src/engine';
+import { LIMITS } from '../../server/src/engine/phrases';
+
+const root = path.join(__dirname, '../../..');
+const cli = path.join(root, 'dist/cli.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+
+describe('writing files without losing them', () => {
+  let tmp: string;
+  before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-write-')); });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('a full disk in the middle of a write leaves the original whole and no temporary file', () => {
+    const f = path.join(tmp, 'report.txt');
+    const original = '述职报告\n' + '全年完成各项工作任务。\n'.repeat(2000);
+    fs.writeFileSync(f, original);
+    let written = 0;
+    const ops: WriteOps = {
+      openSync: fs.openSync,
+      // the disk fills up after the first 4 KB
+      writeSync: (fd, data) => {
+        if (written >= 4096) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        const n = fs.writeSync(fd, data.subarray(0, 4096));
+        written += n;
+        return n;
+      },
+      fsyncSync: fs.fsyncSync,
+      closeSync: fs.closeSync,
+      renameSync: fs.renameSync,
+      unlinkSync: fs.unlinkSync,
+    };
+    assert.throws(() => writeFileAtomic(f, original.replace(/全年/g, '全 年'), ops), { code: 'ENOSPC' });
+    assert.equal(fs.readFileSync(f, 'utf8'), original);
+    assert.deepEqual(fs.readdirSync(tmp), ['report.txt']);
+  });
+
+  it('replaces the content and keeps the file mode', () => {
+    const f = path.join(tmp, 'mode.txt');
+    fs.writeFileSync(f, 'old');
+    fs.chmodSync(f, 0o640);
+    writeFileAtomic(f, '新内容');
+    assert.equal(fs.readFileSync(f, 'utf8'), '新内容');
+    assert.equal(fs.statSync(f).mode & 0o777, 0o640);
+  });
+
+  it('--fix on a read-only file: a clear message, exit 2, the file untouched, the other files still fixed and reported', () => {
+    const ro = path.join(tmp, 'ro.txt');
+    const rw = path.join(tmp, 'rw.txt');
+    fs.writeFileSync(ro, '我们要以身作责。\n');
+    fs.writeFileSync(rw, '我们要以身作责。\n');
+    fs.chmodSync(ro, 0o444);
+    const r = run('--fix', ro, rw);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /无法写回 .*ro\.txt：文件为只读，原文件未改动/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(fs.readFileSync(ro, 'utf8'), '我们要以身作责。\n');
+    assert.equal(fs.readFileSync(rw, 'utf8'), '我们要以身作则。\n');
+    assert.match(r.stdout, /ro\.txt:1:4 .*以身作责/);
+    assert.doesNotMatch(r.stdout, /✔/);
+  });
+
+  it('gongwen-lint | head: the closed pipe ends the run quietly', async () => {
+    const f = path.join(tmp, 'long.txt');
+    fs.writeFileSync(f, 'XX镇XX村工作总结\n'.repeat(20000));
+    const child = spawn(process.execPath, [cli, f], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error|\n\s+at /);
+    assert.ok(code === 1 || code === 0, `exit ${code}`);
+  });
+});
+
+describe('configuration is bounded', () => {
+  it('200,000 identical phrase entries merge into one, with a message, and lint quickly', () => {
+    const add = Array.from({ length: 200_000 }, () => ({ wrong: '城关街道办', right: '城关街道办事处' }));
+    const { options, problems } = validateOptions({ phrases: { add } });
+    assert.equal(options.phrases!.add!.length, 1);
+    assert.ok(problems.some((p) => /已合并/.test(p.message)));
+    const d = lint('城关街道办的工作', { phrases: { add } });
+    assert.equal(d.filter((x) => x.message.includes('城关街道办事处')).length, 1);
+  });
+
+  it('distinct entries beyond the limit are dropped and counted; guards and keywords are bounded', () => {
+    const add = Array.from({ length: LIMITS.phrases + 10 }, (_, i) => ({ wrong: `词条${i}`, notPrecededBy: Array.from({ length: 100 }, (_, k) => `前${k}`) }));
+    const { options, problems } = validateOptions({
+      phrases: { add },
+      requiredSections: { 述职报告: [{ name: '述学', keywords: Array.from({ length: 1000 }, (_, k) => `关键词${k}`) }] },
+    });
+    assert.equal(options.phrases!.add!.length, LIMITS.phrases);
+    assert.ok(options.phrases!.add!.every((e) => e.notPrecededBy!.length <= LIMITS.guards));
+    assert.ok(problems.some((p) => p.message.includes(`另有 10 条未使用`)));
+    assert.equal(options.requiredSections!['述职报告'][0].keywords.length, LIMITS.keywords);
+    assert.ok(problems.some((p) => /关键词过多/.test(p.message)));
+  });
+});
