@@ -26,6 +26,7 @@ const common = {
   keepNames: false,
   sourcemap: false,
   legalComments: 'none',
+  charset: 'utf8',
   logLevel: 'warning',
 };
 

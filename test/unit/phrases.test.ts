@@ -185,11 +185,12 @@ describe('phrase options', () => {
     assert.deepEqual(problems.map((p) => p.path), ['phrases.disable', 'phrases.add[0].wrong', 'phrases.add[1].category', 'phrases.add[2]']);
   });
 
-  it('handles 100,000 user entries', () => {
+  it('handles 100,000 user entries: the first 5,000 are used, the rest reported', () => {
     const add = Array.from({ length: 100_000 }, (_, i) => ({ wrong: `词${i}条`, right: `词条${i}` }));
-    const text = '这里有词99999条和词5条。';
+    const text = '这里有词4999条、词99999条和词5条。';
     const found = lint(text, { phrases: { add } }).filter((d) => d.code === 'typo/fixed-phrase');
-    assert.deepEqual(found.map((d) => d.data?.fixes?.[0].edits[0].newText), ['词条99999', '词条5']);
+    assert.deepEqual(found.map((d) => d.data?.fixes?.[0].edits[0].newText), ['词条4999', '词条5']);
+    assert.ok(validateOptions({ phrases: { add } }).problems.some((p) => p.message.includes('另有 95000 条未使用')));
   });
 });
 

@@ -12,7 +12,7 @@ export interface SectionRequirement {
 
 const WORK = { name: '履职情况', keywords: ['履职', '履行', '职责', '主要工作', '工作成效', '工作情况', '述职'] };
 const PROBLEMS = { name: '存在的问题或不足', keywords: ['存在的问题', '存在问题', '不足', '差距', '需要改进', '短板', '薄弱'] };
-const PLANS = { name: '今后打算或下一步工作', keywords: ['今后', '下一步', '打算', '努力方向', '整改措施', '下一年', '明年'] };
+const PLANS = { name: '今后打算或下一步工作', keywords: ['今后', '下一步', '打算', '努力方向', '整改措施', '下一年', '明年', '工作计划', '工作思路', '工作安排', '新的一年', '来年'] };
 export const DEFAULT_REQUIRED_SECTIONS: Record<string, SectionRequirement[]> = {
   述职述德述廉报告: [
     WORK,

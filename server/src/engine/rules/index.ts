@@ -12,9 +12,11 @@ import { numberingSequence } from './numbering-sequence';
 import { numberingHierarchy } from './numbering-hierarchy';
 import { numberingEnumeration } from './numbering-enumeration';
 import { phrasingPolitical } from './phrasing-political';
+import { phrasingFormulationVariant } from './phrasing-formulation-variant';
 import { phrasingOutdated } from './phrasing-outdated';
 import { phrasingColloquial } from './phrasing-colloquial';
 import { typoFixedPhrase } from './typo-fixed-phrase';
+import { typoHomophone } from './typo-homophone';
 import { consistencyTimeSpan } from './consistency-time-span';
 import { consistencyPunctuationWidth } from './consistency-punctuation-width';
 import { consistencyDuplicateItem } from './consistency-duplicate-item';
@@ -39,9 +41,11 @@ export const rules: readonly Rule[] = [
   numberingEnumeration,
   numberingCountClaim,
   phrasingPolitical,
+  phrasingFormulationVariant,
   phrasingOutdated,
   phrasingColloquial,
   typoFixedPhrase,
+  typoHomophone,
   consistencyTimeSpan,
   consistencyPunctuationWidth,
   consistencyDuplicateItem,
