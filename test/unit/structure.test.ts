@@ -61,6 +61,9 @@ ruleTester(consistencyRequiredSections, {
     L('2024年度述职报告', filler, '存在的不足：学习不够。', '今后，我将加强学习。'),
     L('2024年度述职报告', '只写了两行。'),
     L('关于调研情况的报告', filler),
+    // a speech at a meeting about a summary is not itself a summary
+    L('在街道2024年工作总结暨表彰大会上的讲话', filler),
+    L('2025年度工作总结', '一、主要工作及成效', filler, '存在的不足：学习不够。', '2026年工作计划：加强学习。'),
   ],
   invalid: [
     { text: L('2024年度述职报告', filler), spans: ['2024年度述职报告'], messages: ['存在的问题或不足；今后打算或下一步工作'] },

@@ -7,6 +7,7 @@ import { countCharacters } from './metrics';
 import { BOOK, CODE, emptySpans, normalize, QUOTE, SINGLE_QUOTE, spliceZones, toZoneMap, URL, type ZoneMap, type ZoneSpans } from './zones';
 import { parseArabic, parseChineseNumeral } from './chars';
 import { enumerationSequences, parseEnumerations, type EnumerationSequence } from './enumeration';
+import { startsWithSiteLabel } from './residue';
 
 export type DocumentLanguage = 'gongwen' | 'plaintext' | 'markdown';
 
@@ -329,12 +330,15 @@ function parseHeading(doc: ReportDocument, line: number): Heading | undefined {
   }
   if (!h && mdDepth !== undefined && doc.language === 'markdown') return markdownHeading(doc, line, base, mdDepth, lineEnd);
   if (!h) return undefined;
+  // 1、篇二：…: a template site's numbering of its samples, not a heading (placeholder/residue reports it)
+  if (startsWithSiteLabel(doc.text.slice(h.markerEnd, Math.min(lineEnd, h.markerEnd + 16)))) return undefined;
   // the heading's words: up to the first 。 (1.抓经济发展。镇党委…), without closing Markdown bold
   let textStart = h.markerEnd;
   while (textStart < lineEnd && (doc.text[textStart] === ' ' || doc.text[textStart] === '\u3000')) textStart++;
   let textEnd = lineEnd;
-  const stop = doc.text.indexOf('。', textStart);
-  if (stop !== -1 && stop < lineEnd) textEnd = stop;
+  // searched within the line only: a search to the end of the text for every heading is quadratic
+  const stop = doc.text.slice(textStart, lineEnd).indexOf('。');
+  if (stop !== -1) textEnd = textStart + stop;
   const words = doc.text.slice(textStart, textEnd);
   const stars = words.indexOf('**');
   const unders = words.indexOf('__');

@@ -27,7 +27,7 @@ export interface EnumerationSequence {
 }
 
 // The character before an item: a clause boundary, line start, Markdown emphasis or a space.
-const BOUNDARY = /[。；;：:，,！!？?\s\u3000*_（(“”]/;
+const BOUNDARY = /[。；;：:，,！!？?…\s\u3000*_（(“”]/;
 const SHI = /([一二三四五六七八九十]{1,3})是/g;
 const DI = /第([一二三四五六七八九十]{1,3})(?=[，、,：:；;是])/g;
 const QI = /其([一二三四五六七八九十])(?=[，、,：:；;])/g;

@@ -27,6 +27,8 @@ export const DEFAULT_REQUIRED_SECTIONS: Record<string, SectionRequirement[]> = {
 
 /** The kind of report a title names, most specific first. */
 export function reportKind(title: string, kinds: string[]): string | undefined {
+  // a speech at a meeting (在…工作总结大会上的讲话) is not the report its meeting is about
+  if (/(?:讲话|发言|致辞|讲稿|主持词|报告会)(?:提纲|稿)?[）)]?\s*$/.test(title.trim())) return undefined;
   const order = [...kinds].sort((a, b) => b.length - a.length);
   return order.find((k) => title.includes(k)) ?? (title.includes('述职') && kinds.includes('述职报告') ? '述职报告' : title.includes('总结') && kinds.includes('工作总结') ? '工作总结' : undefined);
 }

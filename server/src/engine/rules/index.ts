@@ -7,6 +7,7 @@ import { placeholderBracket } from './placeholder-bracket';
 import { placeholderPending } from './placeholder-pending';
 import { placeholderBlank } from './placeholder-blank';
 import { placeholderResidue } from './placeholder-residue';
+import { placeholderMissingNumber } from './placeholder-missing-number';
 import { numberingPunctuation } from './numbering-punctuation';
 import { numberingSequence } from './numbering-sequence';
 import { numberingHierarchy } from './numbering-hierarchy';
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   placeholderPending,
   placeholderBlank,
   placeholderResidue,
+  placeholderMissingNumber,
   numberingPunctuation,
   numberingSequence,
   numberingHierarchy,

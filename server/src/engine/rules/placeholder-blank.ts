@@ -8,15 +8,16 @@ export const placeholderBlank: Rule = {
     en: 'Fill-in blank (____) left unfilled',
     category: 'placeholder',
     severity: 'error',
-    description: '下划线留空（“____”）尚未填写。',
+    description: '下划线留空（“____”，或汉字间的“_”）尚未填写。',
     scope: 'line',
     fixable: false,
-    details: '三个或更多连续的下划线（_ 或 ＿）是待填写的空白。Markdown 中单独成行的分隔线（___）和网址、代码中的下划线不报告。',
-    examples: { bad: ['共办理______件', '联系电话：＿＿＿＿'], good: ['snake_case_name', '___（Markdown 分隔线）'] },
+    details: '三个或更多连续的下划线（_ 或 ＿），以及夹在汉字之间的一两个下划线（共办理_件），是待填写的空白。Markdown 中单独成行的分隔线（___）和网址、代码中的下划线不报告。',
+    examples: { bad: ['共办理______件', '联系电话：＿＿＿＿', '全年共办理_件'], good: ['snake_case_name', '附件：report_2024_v2.docx'] },
   },
   check(doc) {
     const out: Finding[] = [];
-    const re = /_{3,}|＿{3,}/g;
+    // three or more anywhere; one or two between Chinese characters (共办理_件)
+    const re = /_{3,}|＿{3,}|(?<=[\u4e00-\u9fff：:，,（(])(?:_{1,2}|＿{1,2})(?=[\u4e00-\u9fff％%，,。；）)])/g;
     for (let m; (m = re.exec(doc.text)); ) {
       const start = m.index;
       const end = start + m[0].length;
