@@ -1,6 +1,7 @@
 // Builds server/src/engine/lexicon/data.json, the lexicon the homophone detector reads, from two packages:
 //   @pinyin-pro/data (ISC): complete.json, ~350,000 words with their pinyin and a frequency;
-//                           modern.json, the ~59,000 words of a modern dictionary
+//                           modern.json, the ~59,000 words of a modern dictionary (its two-character
+//                           words, with complete.json's frequent ones, are the ordinary words)
 //   pinyin-pro (MIT):       every reading of a character (polyphones included)
 // plus every right form of gongwen's own phrase catalogues (so 公文 expressions such as 接诉即办 are known).
 // The output is committed; `npm run lexicon` makes it again and a unit test checks that it is current.
@@ -71,17 +72,27 @@ for (const [key, list] of byPair) {
 }
 
 const idioms = [...freq.keys()].filter((w) => !variants.has(w)).sort();
-const rank = idioms.map((w) => (freq.get(w) >= COMMON ? '2' : '1')).join('');
-const words = Object.keys(modern).filter((w) => w.length === 2 && HAN.test(w)).sort();
+// 3: one of gongwen's own fixed expressions; 2: common; 1: known
+const rank = idioms.map((w) => (catalogue.has(w) ? '3' : freq.get(w) >= COMMON ? '2' : '1')).join('');
+// two-character words: the modern dictionary's, and the source's frequent ones it lacks (院长, 局长, 县委)
+const WORD = 1e-10;
+const words = [...new Set([
+  ...Object.keys(modern).filter((w) => w.length === 2 && HAN.test(w)),
+  ...Object.entries(complete).filter(([w, [, f]]) => w.length === 2 && HAN.test(w) && f >= WORD).map(([w]) => w),
+])].sort();
 const bySyllable = new Map();
 for (const [c, rs] of [...readingsOf].sort(([a], [b]) => (a < b ? -1 : 1))) for (const r of rs) bySyllable.set(r, (bySyllable.get(r) ?? '') + c);
 const readings = Object.fromEntries([...bySyllable].sort(([a], [b]) => (a < b ? -1 : 1)));
 
+// characters that reduplicate as a word of their own (天天, 层层, 慢慢): their doubling is no slip
+const redup = [...new Set(Object.keys(complete).filter((w) => w.length === 2 && w[0] === w[1] && HAN.test(w)).map((w) => w[0]))].sort().join('');
+
 const out = {
-  source: `@pinyin-pro/data ${dataVersion} (ISC): complete.json (four-character words) and modern.json (two-character words); pinyin-pro ${pinyinVersion} (MIT): readings; gongwen's phrase catalogues: right forms`,
+  source: `@pinyin-pro/data ${dataVersion} (ISC): complete.json (four-character words, frequent two-character words) and modern.json (two-character words); pinyin-pro ${pinyinVersion} (MIT): readings; gongwen's phrase catalogues: right forms`,
   idioms: idioms.join(''),
   rank,
   words: words.join(''),
+  redup,
   readings,
 };
 const file = new URL('../server/src/engine/lexicon/data.json', import.meta.url);
@@ -95,5 +106,5 @@ if (process.argv.includes('--check')) {
   console.log('lexicon data is current');
 } else {
   fs.writeFileSync(file, text);
-  console.log(`lexicon: ${idioms.length} four-character entries (${rank.split('2').length - 1} common, ${variants.size} misspellings left out), ${words.length} two-character words, ${readingsOf.size} characters in ${bySyllable.size} readings; ${(text.length / 1024).toFixed(0)} K characters`);
+  console.log(`lexicon: ${idioms.length} four-character entries (${rank.split('2').length - 1} common, ${rank.split('3').length - 1} from the catalogues, ${variants.size} misspellings left out), ${words.length} two-character words, ${redup.length} reduplicating characters, ${readingsOf.size} characters in ${bySyllable.size} readings; ${(text.length / 1024).toFixed(0)} K characters`);
 }

@@ -67,12 +67,25 @@ ruleTester(consistencyDuplicateItem, {
 });
 
 ruleTester(consistencyRepeatedChar, {
-  valid: ['的的确确', '不了了之', '为了了解情况', '达到目的的措施', '认认真真', '研究研究', '常常', '谢谢', '人人', '天天', '他说：“我们我们”'],
+  valid: [
+    '的的确确', '不了了之', '为了了解情况', '达到目的的措施', '认认真真', '研究研究', '常常', '谢谢', '人人', '天天', '他说：“我们我们”',
+    // legitimate doublings the dictionary knows, idioms, AABB, and two words meeting
+    '层层压实责任', '年年有余', '件件有着落', '慢慢地', '兢兢业业', '井井有条', '明明白白', '一一对应', '工作作风', '研究院院长', '卫生院院长', '学生生活', '市市场监管局', '各县县委',
+    // a heading (numbered, Markdown, the title, or a short line without a sentence's end) and the paragraph under it
+    '一、加强理论学习\n加强理论学习是根本。',
+    '存在的问题\n存在的问题主要有三个方面。',
+    { text: '## 主要工作\n主要工作如下。', language: 'markdown' },
+    '2024年度述职报告\n2024年度，我认真履职。',
+  ],
   invalid: [
     { text: '工作的的成效', spans: ['的'], output: '工作的成效' },
     { text: '完成了了任务', spans: ['了'], output: '完成了任务' },
     { text: '我们我们要加强学习', spans: ['我们'], output: '我们要加强学习' },
-    { text: '要进一步\n进一步加强', spans: ['进一步'], output: '要进一步\n加强' },
+    // a sentence wrapped across two lines, the last word typed again
+    { text: '述职报告\n我们要认真总结经验，要进一步\n进一步加强学习', spans: ['进一步'], output: '述职报告\n我们要认真总结经验，要进一步\n加强学习' },
+    // any other character typed twice
+    { text: '我们要要加强学习', spans: ['要'], output: '我们要加强学习' },
+    { text: '召开会议，研究部署署工作', spans: ['署'], output: '召开会议，研究部署工作' },
     // at the very start or end of the text, or of a line, a doubling is still one
     { text: '的的成效', spans: ['的'], output: '的成效' },
     { text: '工作完成了了', spans: ['了'], output: '工作完成了' },

@@ -44,11 +44,12 @@ export class Lexicon {
   private readonly first: Uint8Array;
   private readonly second: Uint8Array;
   private readonly words: Set<number>;
+  private readonly redup: Set<number>;
   private readonly readings: Map<number, string[]>;
   /** Entries whose two neighbouring characters are the same (兢兢业业), by the pattern with that pair masked. */
   private readonly doubled = new Map<string, number[]>();
 
-  constructor(d: { idioms: string; rank: string; words: string; readings: Record<string, string> }) {
+  constructor(d: LexiconData) {
     const n = (this.size = d.idioms.length / 4);
     this.rank = d.rank;
     this.codes = new Uint16Array(n * 4);
@@ -82,6 +83,7 @@ export class Lexicon {
     }
     this.words = new Set();
     for (let i = 0; i + 1 < d.words.length; i += 2) this.words.add((d.words.charCodeAt(i) << 16) | d.words.charCodeAt(i + 1));
+    this.redup = new Set([...d.redup].map((ch) => ch.charCodeAt(0)));
     this.readings = new Map();
     for (const [syllable, chars] of Object.entries(d.readings)) {
       for (let i = 0; i < chars.length; i++) {
@@ -99,7 +101,12 @@ export class Lexicon {
 
   /** A common expression (frequent in the source's corpus, or one of gongwen's own right forms). */
   isCommon(e: number): boolean {
-    return this.rank.charCodeAt(e) === 50; // '2'
+    return this.rank.charCodeAt(e) >= 50; // '2' or '3'
+  }
+
+  /** One of gongwen's own fixed expressions (a right form of its catalogues: 纪律意识, 接诉即办). */
+  isCatalogued(e: number): boolean {
+    return this.rank.charCodeAt(e) === 51; // '3'
   }
 
   /** The entry spelled c0c1c2c3, or -1. */
@@ -143,6 +150,11 @@ export class Lexicon {
     return this.doubled.get(doubledKey(k, c0, c1, c2, c3)) ?? [];
   }
 
+  /** The character doubled is a word of its own (天天, 层层, 慢慢). */
+  reduplicates(code: number): boolean {
+    return this.redup.has(code);
+  }
+
   /** A two-character word of the modern dictionary. */
   isWord(a: number, b: number): boolean {
     return this.words.has((a << 16) | b);
@@ -167,6 +179,14 @@ export class Lexicon {
   }
 }
 
+interface LexiconData {
+  idioms: string;
+  rank: string;
+  words: string;
+  redup: string;
+  readings: Record<string, string>;
+}
+
 function doubledKey(k: number, c0: number, c1: number, c2: number, c3: number): string {
   const w = [c0, c1, c2, c3];
   w[k] = w[k + 1] = 0;
@@ -176,7 +196,7 @@ function doubledKey(k: number, c0: number, c1: number, c2: number, c3: number): 
 let loaded: Lexicon | undefined;
 /** The lexicon, built on first use and kept. */
 export function lexicon(): Lexicon {
-  return (loaded ??= new Lexicon(data as { idioms: string; rank: string; words: string; readings: Record<string, string> }));
+  return (loaded ??= new Lexicon(data as LexiconData));
 }
 
 /** Where the data comes from (for the documentation). */

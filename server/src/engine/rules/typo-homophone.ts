@@ -88,8 +88,9 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
     if (PARTICLES.has(String.fromCharCode(wrong)) || PARTICLE_TARGETS.has(String.fromCharCode(right))) continue;
     if ((k === 0 || k === 3) && FUNCTION_CHARS.has(String.fromCharCode(wrong))) continue;
     const same = lex.sharedReading(wrong, right);
-    // a near reading (zh/z, n/l, -ng/-n) only for a common expression, and never for two ordinary words
-    const near = same ? undefined : lex.isCommon(e) && !halves ? lex.nearReading(wrong, right) : undefined;
+    // a near reading (zh/z, n/l, -ng/-n) only for a common expression, and for two ordinary words only
+    // when the expression is one of the catalogues' own (纪律意思 for 纪律意识)
+    const near = same ? undefined : lex.isCommon(e) && (!halves || lex.isCatalogued(e)) ? lex.nearReading(wrong, right) : undefined;
     if (!same && !near) continue;
     if (halves && !lex.isCommon(e)) continue;
     targets.push(lex.entry(e));
