@@ -8,6 +8,9 @@ import { lint } from '../../server/src/engine';
 import { lexicon, fuzzySyllable } from '../../server/src/engine/lexicon';
 import { typoHomophone } from '../../server/src/engine/rules/typo-homophone';
 import { phrasingFormulationVariant, CANONICAL } from '../../server/src/engine/rules/phrasing-formulation-variant';
+import { phrasingLeaderTitle } from '../../server/src/engine/rules/phrasing-leader-title';
+import { phrasingOutdated } from '../../server/src/engine/rules/phrasing-outdated';
+import { numberingEnumeration } from '../../server/src/engine/rules/numbering-enumeration';
 
 const root = path.join(__dirname, '../../..');
 
@@ -118,5 +121,77 @@ describe('catalogue and detectors together', () => {
   it('every canonical formulation is five characters or more, and none is a one-character slip of another', () => {
     assert.ok(CANONICAL.length > 150);
     assert.ok(CANONICAL.every((c) => c.length >= 5));
+  });
+});
+
+ruleTester(phrasingLeaderTitle, {
+  valid: [
+    '深入学习习近平总书记重要讲话精神',
+    '坚持以习近平新时代中国特色社会主义思想为指导',
+    '学习习近平总书记重要讲话。总书记强调要抓落实。',
+    '学习《习近平谈治国理政》',
+    '胡锦涛总书记指出',
+    '学习习近平同志的重要讲话，总书记指出',
+    '学习习近平经济思想',
+  ],
+  invalid: [
+    { text: '深入学习习近平重要讲话精神', spans: ['习近平'], output: '深入学习习近平总书记重要讲话精神' },
+    { text: '学习习近平的重要指示', spans: ['习近平的'], output: '学习习近平总书记的重要指示' },
+    { text: '坚持以总书记习近平新时代中国特色社会主义思想为指导', spans: ['总书记习近平'], output: '坚持以习近平新时代中国特色社会主义思想为指导', messages: ['前面不加“总书记”'] },
+    { text: '落实总书记习近平的指示', spans: ['总书记习近平'], output: '落实习近平总书记的指示' },
+    { text: '认真学习总书记重要讲话精神。习近平总书记强调', spans: ['总书记'], output: '认真学习习近平总书记重要讲话精神。习近平总书记强调', messages: ['第一次提及'] },
+  ],
+});
+
+ruleTester(phrasingOutdated, {
+  valid: [
+    '2024年度述职报告\n扎实开展党纪学习教育。',
+    '2025年度述职报告\n巩固拓展党纪学习教育成果。',
+    '2025年度述职报告\n在党史学习教育期间，我们建立了制度。',
+    '2024年度述职报告\n巩固拓展脱贫攻坚成果同乡村振兴有效衔接。',
+    '2024年度述职报告\n回顾脱贫攻坚历程，我们深受教育。',
+    '2024年度述职报告\n2020年全力推进脱贫攻坚工作。',
+    '2024年度述职报告\n做好重大动物疫情防控工作。',
+    '2024年度述职报告\n做好传染病疫情防控工作。',
+    '2022年度述职报告\n做好疫情防控工作。',
+    '2023年度述职报告\n年初，平稳有序做好疫情防控转段工作。',
+    '2023年度述职报告\n深入开展学习贯彻习近平新时代中国特色社会主义思想主题教育。',
+    '2020年度述职报告\n深入开展“不忘初心、牢记使命”主题教育。',
+    '述职报告\n深入开展党纪学习教育。', // no year: nothing to judge by
+    '2025年度述职报告\n他说：“要深入开展党纪学习教育。”',
+  ],
+  invalid: [
+    { text: '2025年度述职报告\n深入开展党纪学习教育。', spans: ['党纪学习教育'], messages: ['2024年开展'] },
+    { text: '2024年度述职报告\n扎实推进精准扶贫工作。', spans: ['精准扶贫'], messages: ['本报告为2024年'] },
+    { text: '2024年度述职报告\n坚决打好精准脱贫攻坚战。', spans: ['精准脱贫'] },
+    { text: '2025年度述职报告\n做好常态化疫情防控工作。', spans: ['常态化疫情防控'] },
+    { text: '2024年度述职报告\n组织开展核酸检测。', spans: ['核酸检测'] },
+    { text: '2022年度述职报告\n深入开展主题教育。', spans: ['主题教育'], messages: ['2019—2020年、2023—2024年'] },
+    { text: '2023年度述职报告\n深入开展党史学习教育。', spans: ['党史学习教育'] },
+  ],
+});
+
+ruleTester(numberingEnumeration, {
+  valid: [
+    // a list inside one item of another
+    '一是加强领导，全镇有两家企业：一是甲公司；二是乙公司；二是抓落实。',
+    '一是抓学习，全镇有两家企业整改：一是甲公司，二是乙公司；二是抓落实；三是抓作风。',
+  ],
+  invalid: [
+    { text: '一是抓学习；二是抓落实；二是抓作风。', spans: ['二是'], output: '一是抓学习；二是抓落实；三是抓作风。' },
+  ],
+});
+
+describe('fixes of enumerations and formulations in context', () => {
+  it('a nested list makes an enumeration fix one to look at first', () => {
+    const d = lint('一是抓学习，有三家：一是甲；二是乙；二是丙；二是抓落实。').filter((x) => x.code === 'numbering/enumeration');
+    assert.ok(d.length >= 1);
+    for (const x of d) for (const f of (x.data?.fixes ?? []) as { safe?: boolean }[]) assert.notEqual(f.safe, true);
+  });
+
+  it('a list of rule sets needs no 精神', () => {
+    assert.deepEqual(lint('严格落实中央八项规定、省委九项规定和市委九项规定，').map((d) => d.code), []);
+    assert.deepEqual(lint('严格落实省委九项规定和中央八项规定，').map((d) => d.code), []);
+    assert.deepEqual(lint('严格遵守中央八项规定，').map((d) => d.code), ['phrasing/political']);
   });
 });

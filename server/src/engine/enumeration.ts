@@ -24,6 +24,8 @@ export interface EnumerationItem {
 export interface EnumerationSequence {
   family: EnumerationFamily;
   items: EnumerationItem[];
+  /** A list inside an item of another (一是……有两家：一是……；二是……；二是……): its numbering is less certain. */
+  nested?: boolean;
 }
 
 // The character before an item: a clause boundary, line start, Markdown emphasis or a space.
@@ -117,19 +119,41 @@ export function enumerationSequences(doc: ReportDocument, items: EnumerationItem
     }
     return idx;
   };
-  const open = new Map<EnumerationFamily, { seq: EnumerationSequence; section: number }>();
+  // per family, the open sequences: a list nested in an item of another is pushed on top of it
+  const open = new Map<EnumerationFamily, { seq: EnumerationSequence; section: number }[]>();
   const out: EnumerationSequence[] = [];
+  const start = (item: EnumerationItem, section: number, nested: boolean) => {
+    const seq: EnumerationSequence = { family: item.family, items: [item] };
+    if (nested) seq.nested = true;
+    out.push(seq);
+    return { seq, section };
+  };
   for (const item of items) {
     const section = sectionOf(item.line);
-    const cur = open.get(item.family);
+    const stack = open.get(item.family) ?? [];
+    const cur = stack[stack.length - 1];
     const last = cur?.seq.items[cur.seq.items.length - 1];
-    const startsNew = !cur || cur.section !== section || (item.value === 1 && last!.line !== item.line) ||
-      (item.family === 'shouxian' && item.value === 1);
-    if (startsNew) {
-      const seq: EnumerationSequence = { family: item.family, items: [item] };
-      out.push(seq);
-      open.set(item.family, { seq, section });
-    } else cur!.seq.items.push(item);
+    if (!cur || cur.section !== section || (item.value === 1 && last!.line !== item.line) || (item.family === 'shouxian' && item.value === 1)) {
+      open.set(item.family, [start(item, section, false)]);
+      continue;
+    }
+    // a 1 after a colon in the same paragraph opens a list inside the current item (有两家：一是……)
+    if (item.value === 1 && item.family !== 'shouxian' && /[：:]/.test(doc.text.slice(last!.end, item.start))) {
+      cur.seq.nested = true;
+      stack.push(start(item, section, true));
+      continue;
+    }
+    // an item that does not follow the inner list but follows the outer one closes the inner list
+    if (stack.length > 1 && item.value !== last!.value + 1) {
+      const outer = stack[stack.length - 2];
+      const outerLast = outer.seq.items[outer.seq.items.length - 1];
+      if (item.value === outerLast.value + 1) {
+        stack.pop();
+        outer.seq.items.push(item);
+        continue;
+      }
+    }
+    cur.seq.items.push(item);
   }
   return out.filter((s) => s.family !== 'shouxian' || s.items[0].value === 1);
 }

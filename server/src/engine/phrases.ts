@@ -23,6 +23,8 @@ export interface PhraseEntry {
   reason: string;
   notPrecededBy?: string[];
   notFollowedBy?: string[];
+  /** Skip when a neighbouring item of the same list ends with one of these (中央八项规定、省委九项规定). */
+  notInListWith?: string[];
   /** Flag only when one of these follows directly (截止 + a time point). */
   followedBy?: string[];
   /** Skip when the sentence mentions any of these (a historical account). */
@@ -91,6 +93,23 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
+const LIST_SEPARATORS = '、和及与';
+const CLAUSE_END = '，。；;,！？!?\n\r';
+
+/** The phrase is one item of a list (separated by 、和及与, within a clause) whose neighbour ends with one of `ends`. */
+function inListWith(text: string, start: number, end: number, ends: string[]): boolean {
+  if (LIST_SEPARATORS.includes(text[end] ?? '')) {
+    let i = end + 1;
+    const stop = Math.min(text.length, end + 20);
+    while (i < stop && !CLAUSE_END.includes(text[i])) {
+      i++;
+      if (ends.some((g) => text.startsWith(g, i - g.length) && i - g.length > end)) return true;
+    }
+  }
+  if (start > 0 && LIST_SEPARATORS.includes(text[start - 1])) return ends.some((g) => text.startsWith(g, start - 1 - g.length));
+  return false;
+}
+
 function accepts(doc: ReportDocument, e: TaggedEntry, m: Match): boolean {
   const text = doc.text;
   let mask = Zone.Code | Zone.Url;
@@ -100,6 +119,7 @@ function accepts(doc: ReportDocument, e: TaggedEntry, m: Match): boolean {
   if (e.notPrecededBy?.some((g) => text.slice(Math.max(0, m.start - g.length), m.start) === g)) return false;
   if (e.notFollowedBy?.some((g) => text.startsWith(g, m.end))) return false;
   if (e.followedBy && !e.followedBy.some((g) => text.startsWith(g, m.end))) return false;
+  if (e.notInListWith?.length && inListWith(text, m.start, m.end, e.notInListWith)) return false;
   if (e.fromYear !== undefined) {
     const year = doc.reportYear;
     if (year === undefined || year < e.fromYear) return false;

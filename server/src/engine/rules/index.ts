@@ -14,6 +14,7 @@ import { numberingHierarchy } from './numbering-hierarchy';
 import { numberingEnumeration } from './numbering-enumeration';
 import { phrasingPolitical } from './phrasing-political';
 import { phrasingFormulationVariant } from './phrasing-formulation-variant';
+import { phrasingLeaderTitle } from './phrasing-leader-title';
 import { phrasingOutdated } from './phrasing-outdated';
 import { phrasingColloquial } from './phrasing-colloquial';
 import { typoFixedPhrase } from './typo-fixed-phrase';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   numberingCountClaim,
   phrasingPolitical,
   phrasingFormulationVariant,
+  phrasingLeaderTitle,
   phrasingOutdated,
   phrasingColloquial,
   typoFixedPhrase,

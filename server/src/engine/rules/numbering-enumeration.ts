@@ -18,7 +18,8 @@ export const numberingEnumeration: Rule = {
     details:
       '在同一部分中逐项检查列举词的顺序。“一是……二是……二是”报告第三项并建议改为“三是”，快速修复只改写数字。' +
       '不报告：“一是一，二是二”；“唯一是”“统一是”（“一”属于前面的词）；“实事求是”；“第一书记”“第一要务”“第一时间”“第一种形态”等（后面紧跟名词）；' +
-      '只有“首先”没有“其次”；“再次强调”（副词）；引号“……”和书名号《……》中的内容。',
+      '只有“首先”没有“其次”；“再次强调”（副词）；引号“……”和书名号《……》中的内容。' +
+      '某一项中冒号后另起的列举（一是……有两家：一是……；二是……）是嵌套的列举，分开检查，其修复需查看后应用。',
     examples: { bad: ['一是…。二是…。二是…。', '第一，…；第二，…；第四，…', '首先，…；其次，…；其次，…'], good: ['一是一，二是二', '实事求是', '第一书记', '第一时间', '首先要提高认识', '再次强调'] },
   },
   check(doc) {
@@ -55,7 +56,8 @@ export const numberingEnumeration: Rule = {
           start: item.start,
           end: item.end,
           message,
-          fixes: edits.length ? [{ title: edits.length > 1 ? `重新编号后续各项（${edits.length} 处）` : `改为“${want}”`, edits, preferred: true, safe: true }] : undefined,
+          // with a list nested in another the numbering could be read more than one way: look before fixing
+          fixes: edits.length ? [{ title: edits.length > 1 ? `重新编号后续各项（${edits.length} 处）` : `改为“${want}”`, edits, preferred: true, safe: !seq.nested }] : undefined,
         });
       }
     }
