@@ -84,6 +84,12 @@ const bySyllable = new Map();
 for (const [c, rs] of [...readingsOf].sort(([a], [b]) => (a < b ? -1 : 1))) for (const r of rs) bySyllable.set(r, (bySyllable.get(r) ?? '') + c);
 const readings = Object.fromEntries([...bySyllable].sort(([a], [b]) => (a < b ? -1 : 1)));
 
+// three-character words: the modern dictionary's and the source's frequent ones (新能源, 研究院)
+const words3 = [...new Set([
+  ...Object.keys(modern).filter((w) => w.length === 3 && HAN.test(w)),
+  ...Object.entries(complete).filter(([w, [, f]]) => w.length === 3 && HAN.test(w) && f >= COMMON).map(([w]) => w),
+])].sort();
+
 // characters that reduplicate as a word of their own (天天, 层层, 慢慢): their doubling is no slip
 const redup = [...new Set(Object.keys(complete).filter((w) => w.length === 2 && w[0] === w[1] && HAN.test(w)).map((w) => w[0]))].sort().join('');
 
@@ -92,6 +98,7 @@ const out = {
   idioms: idioms.join(''),
   rank,
   words: words.join(''),
+  words3: words3.join(''),
   redup,
   readings,
 };
@@ -106,5 +113,5 @@ if (process.argv.includes('--check')) {
   console.log('lexicon data is current');
 } else {
   fs.writeFileSync(file, text);
-  console.log(`lexicon: ${idioms.length} four-character entries (${rank.split('2').length - 1} common, ${rank.split('3').length - 1} from the catalogues, ${variants.size} misspellings left out), ${words.length} two-character words, ${redup.length} reduplicating characters, ${readingsOf.size} characters in ${bySyllable.size} readings; ${(text.length / 1024).toFixed(0)} K characters`);
+  console.log(`lexicon: ${idioms.length} four-character entries (${rank.split('2').length - 1} common, ${rank.split('3').length - 1} from the catalogues, ${variants.size} misspellings left out), ${words.length} two-character and ${words3.length} three-character words, ${redup.length} reduplicating characters, ${readingsOf.size} characters in ${bySyllable.size} readings; ${(text.length / 1024).toFixed(0)} K characters`);
 }

@@ -45,6 +45,7 @@ export class Lexicon {
   private readonly second: Uint8Array;
   private readonly words: Set<number>;
   private readonly redup: Set<number>;
+  private readonly words3: Set<number>;
   private readonly readings: Map<number, string[]>;
   /** Entries whose two neighbouring characters are the same (兢兢业业), by the pattern with that pair masked. */
   private readonly doubled = new Map<string, number[]>();
@@ -84,6 +85,8 @@ export class Lexicon {
     this.words = new Set();
     for (let i = 0; i + 1 < d.words.length; i += 2) this.words.add((d.words.charCodeAt(i) << 16) | d.words.charCodeAt(i + 1));
     this.redup = new Set([...d.redup].map((ch) => ch.charCodeAt(0)));
+    this.words3 = new Set();
+    for (let i = 0; i + 2 < d.words3.length; i += 3) this.words3.add(key3(d.words3.charCodeAt(i), d.words3.charCodeAt(i + 1), d.words3.charCodeAt(i + 2)));
     this.readings = new Map();
     for (const [syllable, chars] of Object.entries(d.readings)) {
       for (let i = 0; i < chars.length; i++) {
@@ -160,6 +163,20 @@ export class Lexicon {
     return this.words.has((a << 16) | b);
   }
 
+  /** A three-character word (新能源, 研究院). */
+  isWord3(a: number, b: number, c: number): boolean {
+    return this.words3.has(key3(a, b, c));
+  }
+
+  /** A word of two or three characters, or an entry of four, starts at `i` of `text`. */
+  wordStartsAt(text: string, i: number): boolean {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (this.isWord(a, b)) return true;
+    if (i + 2 < text.length && this.isWord3(a, b, text.charCodeAt(i + 2))) return true;
+    return i + 3 < text.length && this.find(a, b, text.charCodeAt(i + 2), text.charCodeAt(i + 3)) !== -1;
+  }
+
   /** Readings of a character without tones (polyphones: all of them); empty when unknown. */
   readingsOf(code: number): readonly string[] {
     return this.readings.get(code) ?? [];
@@ -179,10 +196,13 @@ export class Lexicon {
   }
 }
 
+const key3 = (a: number, b: number, c: number) => a * 4294967296 + b * 65536 + c;
+
 interface LexiconData {
   idioms: string;
   rank: string;
   words: string;
+  words3: string;
   redup: string;
   readings: Record<string, string>;
 }

@@ -98,7 +98,7 @@ const anyDoubling: RuleCheck = (doc) => {
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     // the second starts a word (工作|作风, 研究院|院长): two words meeting; the first ending a word and the
     // second starting none is a slip (部署|署工作)
-    if (lex.isWord(a, next)) continue;
+    if (lex.wordStartsAt(text, i)) continue;
     // AABB (认认真真) and idioms with a doubled character (兢兢业业, 井井有条, 彬彬有礼)
     if (next && next === text.charCodeAt(i + 2)) continue;
     if (start >= 2 && text.charCodeAt(start - 1) === text.charCodeAt(start - 2)) continue;

@@ -22,7 +22,7 @@ export const DEFAULT_REQUIRED_SECTIONS: Record<string, SectionRequirement[]> = {
     PLANS,
   ],
   述职报告: [WORK, PROBLEMS, PLANS],
-  工作总结: [{ name: '主要工作及成效', keywords: ['主要工作', '工作成效', '成效', '完成', '工作情况'] }, PROBLEMS, PLANS],
+  工作总结: [{ name: '主要工作及成效', keywords: ['主要工作', '工作成效', '成效', '完成', '工作情况', '一年来', '本学年', '本年度', '取得'] }, PROBLEMS, PLANS],
 };
 
 /** The kind of report a title names, most specific first. */

@@ -75,6 +75,7 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
   // both halves are ordinary words (磨炼意志, 社会主意): the writer may mean them, unless the expression is a common one
   const halves = lex.isWord(w[0], w[1]) && lex.isWord(w[2], w[3]);
   const targets: string[] = [];
+  const common: string[] = [];
   let at = -1;
   let reading = '';
   let pair = false;
@@ -86,17 +87,22 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
     const wrong = w[k];
     if (NUMERALS.has(String.fromCharCode(wrong)) || NUMERALS.has(String.fromCharCode(right))) continue;
     if (PARTICLES.has(String.fromCharCode(wrong)) || PARTICLE_TARGETS.has(String.fromCharCode(right))) continue;
-    if ((k === 0 || k === 3) && FUNCTION_CHARS.has(String.fromCharCode(wrong))) continue;
+    if ((k === 0 || k === 3) && (FUNCTION_CHARS.has(String.fromCharCode(wrong)) || (FUNCTION_CHARS.has(String.fromCharCode(right)) && !lex.isCommon(e)))) continue;
     const same = lex.sharedReading(wrong, right);
     // a near reading (zh/z, n/l, -ng/-n) only for a common expression, and for two ordinary words only
     // when the expression is one of the catalogues' own (纪律意思 for 纪律意识)
     const near = same ? undefined : lex.isCommon(e) && (!halves || lex.isCatalogued(e)) ? lex.nearReading(wrong, right) : undefined;
     if (!same && !near) continue;
     if (halves && !lex.isCommon(e)) continue;
+    // the half with the changed character is a word as written (依法|治税) and the entry is a rare one: keep the word
+    if (!lex.isCommon(e) && (k < 2 ? lex.isWord(w[0], w[1]) : lex.isWord(w[2], w[3]))) continue;
+    if (lex.isCommon(e)) common.push(lex.entry(e));
     targets.push(lex.entry(e));
     at = k;
     reading = (same ?? near)!;
   }
+  // a common expression among them is the one meant (实事求是 beside the rare 实事求实)
+  if (common.length && common.length < targets.length) targets.splice(0, targets.length, ...common);
   for (let pairAt = 0; pairAt < 3 && !targets.length; pairAt++) {
     if (!(pairs & (1 << pairAt))) continue;
     for (const e of lex.differingPairAt(pairAt, w[0], w[1], w[2], w[3])) {
@@ -111,6 +117,9 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
     }
   }
   if (!targets.length) return undefined;
+  // several entries differ from the window at the same place (以法治税, 已法治税 for 依法治税): the window is
+  // one more form of a family of phrases, not a slip from one of them
+  if (!pair && new Set(targets.map((t) => t[at])).size > 1) return undefined;
   if (doc.touchesZone(s, s + 4, Zone.Quote | Zone.Book | Zone.Code | Zone.Url)) return undefined;
   const lineStart = doc.lines.lineStarts[doc.lines.lineAt(s)];
   if (NAME_LABEL.test(doc.text.slice(Math.max(lineStart, s - 12), s)) || NAME_LABEL.test(doc.text.slice(Math.max(lineStart, s - 14), s - 1)) || NAME_LABEL.test(doc.text.slice(Math.max(lineStart, s - 15), s - 2))) return undefined;
