@@ -75,7 +75,7 @@ const idioms = [...freq.keys()].filter((w) => !variants.has(w)).sort();
 // 3: one of gongwen's own fixed expressions; 2: common; 1: known
 const rank = idioms.map((w) => (catalogue.has(w) ? '3' : freq.get(w) >= COMMON ? '2' : '1')).join('');
 // two-character words: the modern dictionary's, and the source's frequent ones it lacks (院长, 局长, 县委)
-const WORD = 1e-10;
+const WORD = 2e-11;
 const words = [...new Set([
   ...Object.keys(modern).filter((w) => w.length === 2 && HAN.test(w)),
   ...Object.entries(complete).filter(([w, [, f]]) => w.length === 2 && HAN.test(w) && f >= WORD).map(([w]) => w),

@@ -13,6 +13,7 @@ export interface SectionRequirement {
 const WORK = { name: '履职情况', keywords: ['履职', '履行', '职责', '主要工作', '工作成效', '工作情况', '述职'] };
 const PROBLEMS = { name: '存在的问题或不足', keywords: ['存在的问题', '存在问题', '不足', '差距', '需要改进', '短板', '薄弱'] };
 const PLANS = { name: '今后打算或下一步工作', keywords: ['今后', '下一步', '打算', '努力方向', '整改措施', '下一年', '明年', '工作计划', '工作思路', '工作安排', '新的一年', '来年'] };
+const SUMMARY_WORK = { name: '主要工作及成效', keywords: ['主要工作', '工作成效', '成效', '完成', '工作情况', '一年来', '本学年', '本年度', '取得'] };
 export const DEFAULT_REQUIRED_SECTIONS: Record<string, SectionRequirement[]> = {
   述职述德述廉报告: [
     WORK,
@@ -22,7 +23,7 @@ export const DEFAULT_REQUIRED_SECTIONS: Record<string, SectionRequirement[]> = {
     PLANS,
   ],
   述职报告: [WORK, PROBLEMS, PLANS],
-  工作总结: [{ name: '主要工作及成效', keywords: ['主要工作', '工作成效', '成效', '完成', '工作情况', '一年来', '本学年', '本年度', '取得'] }, PROBLEMS, PLANS],
+  工作总结: [SUMMARY_WORK, PROBLEMS, PLANS],
 };
 
 /** The kind of report a title names, most specific first. */
@@ -44,7 +45,7 @@ export const consistencyRequiredSections: Rule = {
     fixable: false,
     details:
       '述职报告应有履职情况、存在的问题或不足、今后打算；述职述德述廉报告另有述德、述廉部分；工作总结应有主要工作及成效、问题、打算。' +
-      '某部分的关键词出现在标题或正文中即算具备（如“需要改进的地方”“今后”）。正文不足 300 字的草稿不检查。缺少时在标题上给出一条提示，列出缺少的部分。' +
+      '某部分的关键词出现在标题或正文中即算具备（如“需要改进的地方”“今后”）；除问题、打算外还有两个以上“一、”级标题的，即算有履职情况或主要工作部分。正文不足 300 字的草稿不检查。缺少时在标题上给出一条提示，列出缺少的部分。' +
       '可在 .gongwen.json 的 requiredSections 中按报告类型改写，例如 { "requiredSections": { "述职报告": [{ "name": "述学", "keywords": ["学习"] }] } }。',
     examples: { bad: ['2024年度述职报告（只写了工作成绩，没有问题和打算）'], good: ['写了履职情况、存在的不足和今后打算的述职报告'] },
   },
@@ -57,7 +58,9 @@ export const consistencyRequiredSections: Rule = {
     const body = doc.text.slice(title.end);
     // a draft of a few lines is not judged yet: the hint appears once the report has some substance
     if (body.length < MIN_BODY || countCharacters(body, 0, Math.min(body.length, MIN_BODY * 4)) < MIN_BODY) return [];
-    const missing = table[kind].filter((r) => !r.keywords.some((k) => body.includes(k)));
+    // the review of the year's work: a report with several 一、 sections besides its problems and plans has one
+    const sectionsBesides = doc.headings.filter((h) => h.level === 1 && ![PROBLEMS, PLANS].some((r) => r.keywords.some((k) => doc.text.slice(h.textStart, h.textEnd).includes(k)))).length;
+    const missing = table[kind].filter((r) => !r.keywords.some((k) => body.includes(k)) && !((r === WORK || r === SUMMARY_WORK) && sectionsBesides >= 2));
     if (!missing.length) return [];
     return [{ start: title.start, end: title.end, message: `${kind}通常包括以下部分，本文似乎缺少：${missing.map((m) => m.name).join('；')}。` }];
   },

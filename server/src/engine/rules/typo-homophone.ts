@@ -72,6 +72,10 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
   const text = doc.text;
   if (s + 4 < text.length && lex.isWord(w[3], text.charCodeAt(s + 4))) return undefined;
   if (s > 0 && lex.isWord(text.charCodeAt(s - 1), w[0])) return undefined;
+  // or a word of three characters does (在县|教育局, 党支|部书记)
+  const code = (i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
+  if (lex.isWord3(w[2], w[3], code(s + 4)) || lex.isWord3(w[3], code(s + 4), code(s + 5))) return undefined;
+  if (lex.isWord3(code(s - 1), w[0], w[1]) || lex.isWord3(code(s - 2), code(s - 1), w[0])) return undefined;
   // both halves are ordinary words (磨炼意志, 社会主意): the writer may mean them, unless the expression is a common one
   const halves = lex.isWord(w[0], w[1]) && lex.isWord(w[2], w[3]);
   const targets: string[] = [];
