@@ -102,9 +102,12 @@ const anyDoubling: RuleCheck = (doc) => {
     // AABB (认认真真) and idioms with a doubled character (兢兢业业, 井井有条, 彬彬有礼)
     if (next && next === text.charCodeAt(i + 2)) continue;
     if (start >= 2 && text.charCodeAt(start - 1) === text.charCodeAt(start - 2)) continue;
+    // (or such an idiom with its doubled pair misspelt, 兹兹以求: typo/homophone reports that)
     let idiom = false;
     for (let s = Math.max(0, i - 3); s <= start && !idiom; s++) {
-      if (s + 4 <= text.length && lex.find(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3)) !== -1) idiom = true;
+      if (s + 4 > text.length) continue;
+      const [c0, c1, c2, c3] = [text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2), text.charCodeAt(s + 3)];
+      if (lex.find(c0, c1, c2, c3) !== -1 || (start - s <= 2 && lex.differingPairAt(start - s, c0, c1, c2, c3).length)) idiom = true;
     }
     if (idiom || doc.touchesZone(start, i + 1, Zone.Quote | Zone.Book | Zone.Code | Zone.Url)) continue;
     out.push({
