@@ -42,7 +42,25 @@ const ANCHORS: Anchor[][] = [];
     }
   });
 }
-registerPatterns('formulation-anchors', ANCHOR_TEXT);
+/** The cheap look of `candidates` at an anchor match: the far end of one of its canonical forms in place. */
+function farEndInPlace(text: string, start: number, end: number, anchor: number): boolean {
+  for (const a of ANCHORS[anchor]) {
+    const c = CANONICAL[a.canon];
+    const L = c.length;
+    if (a.left) {
+      const last = c.charCodeAt(L - 1);
+      if (text.charCodeAt(start + L - 1) === last || text.charCodeAt(start + L - 2) === last || text.charCodeAt(start + L) === last ||
+        text.charCodeAt(start + L - 3) === last || text.charCodeAt(start + L - 2) === c.charCodeAt(L - 2)) return true;
+    } else {
+      const first = c.charCodeAt(0);
+      if (text.charCodeAt(end - L) === first || text.charCodeAt(end - L + 1) === first || text.charCodeAt(end - L - 1) === first ||
+        text.charCodeAt(end - L + 2) === first || text.charCodeAt(end - L + 1) === c.charCodeAt(1)) return true;
+    }
+  }
+  return false;
+}
+// kept only where some canonical form may stand around the anchor
+registerPatterns('formulation-anchors', ANCHOR_TEXT, (text, start, end, i) => farEndInPlace(text, start, end, i));
 
 const CN_DIGIT = '零一二三四五六七八九';
 const NUMERALS = new Set([...'零〇一二三四五六七八九十百千万亿两']);
@@ -137,6 +155,18 @@ function candidates(doc: ReportDocument): Candidate[] {
       if (a.left ? text.startsWith(c, m.start) : text.slice(m.end - L, m.end) === c) {
         exact.push(a.left ? { start: m.start, end: m.start + L } : { start: m.end - L, end: m.end });
         continue;
+      }
+      // a cheap look before any slicing: the far end of c must be in place for some alignment
+      if (a.left) {
+        const p = m.start;
+        const last = c.charCodeAt(L - 1);
+        if (text.charCodeAt(p + L - 1) !== last && text.charCodeAt(p + L - 2) !== last && text.charCodeAt(p + L) !== last &&
+          text.charCodeAt(p + L - 3) !== last && text.charCodeAt(p + L - 2) !== c.charCodeAt(L - 2)) continue;
+      } else {
+        const e = m.end;
+        const first = c.charCodeAt(0);
+        if (text.charCodeAt(e - L) !== first && text.charCodeAt(e - L + 1) !== first && text.charCodeAt(e - L - 1) !== first &&
+          text.charCodeAt(e - L + 2) !== first && text.charCodeAt(e - L + 1) !== c.charCodeAt(1)) continue;
       }
       for (let len = L - 2; len <= L + 1; len++) {
         const start = a.left ? m.start : m.end - len;

@@ -1,6 +1,9 @@
 import type { Finding, Rule } from '../types';
 import { Zone } from '../document';
 
+const BEFORE_SHORT = /[\u4e00-\u9fff：:，,（(]/;
+const AFTER_SHORT = /[\u4e00-\u9fff％%，,。；）)]/;
+
 /** P8: fill-in lines: 共办理______件. */
 export const placeholderBlank: Rule = {
   meta: {
@@ -17,10 +20,19 @@ export const placeholderBlank: Rule = {
   check(doc) {
     const out: Finding[] = [];
     // three or more anywhere; one or two between Chinese characters (共办理_件)
-    const re = /_{3,}|＿{3,}|(?<=[\u4e00-\u9fff：:，,（(])(?:_{1,2}|＿{1,2})(?=[\u4e00-\u9fff％%，,。；）)])/g;
-    for (let m; (m = re.exec(doc.text)); ) {
-      const start = m.index;
-      const end = start + m[0].length;
+    const text = doc.text;
+    const runs: { start: number; end: number }[] = [];
+    for (const ch of ['_', '＿']) {
+      for (let i = text.indexOf(ch); i !== -1; ) {
+        let j = i + 1;
+        while (text[j] === ch) j++;
+        if (j - i >= 3 || (BEFORE_SHORT.test(text[i - 1] ?? '') && AFTER_SHORT.test(text[j] ?? ''))) runs.push({ start: i, end: j });
+        i = text.indexOf(ch, j);
+      }
+    }
+    runs.sort((a, b) => a.start - b.start);
+    for (const { start, end } of runs) {
+      const m = [text.slice(start, end)];
       if (doc.touchesZone(start, end, Zone.Url | Zone.Code)) continue;
       const line = doc.lines.lineAt(start);
       if (m[0][0] === '_' && /^[ \t]*_{3,}[ \t]*$/.test(doc.lineText(line))) continue; // Markdown rule

@@ -12,6 +12,8 @@ interface ResidueClass {
   kind: string;
   re: RegExp;
   certain: boolean | ((match: string) => boolean);
+  /** The residue starts up to this many characters before the match, at the start of its clause. */
+  back?: number;
 }
 
 // words only a site uses about itself
@@ -32,7 +34,8 @@ const CLASSES: ResidueClass[] = [
   { kind: '网站按语', re: new RegExp(`更多[^。！!\\n]{0,20}?(?:范文|文章|资料|精彩内容|相关内容|内容)[^。！!\\n]{0,20}?(?:请|敬请|欢迎)?(?:关注|访问|登录|点击|查看|搜索|进入)[^。！!\\n]{0,30}${END}`, 'g'), certain: true },
   {
     kind: '网站按语',
-    re: new RegExp(`[^。！!\\n]{0,20}(?:仅供(?:大家)?(?:学习)?(?:参考|借鉴)|欢迎(?:阅读|下载|收藏|借鉴|参考)(?:和?(?:收藏|分享|借鉴|参考))?|希望(?:对|能对)(?:您|你|大家)有所?帮助)${END}`, 'g'),
+    re: new RegExp(`(?:仅供(?:大家)?(?:学习)?(?:参考|借鉴)|欢迎(?:阅读|下载|收藏|借鉴|参考)(?:和?(?:收藏|分享|借鉴|参考))?|希望(?:对|能对)(?:您|你|大家)有所?帮助)${END}`, 'g'),
+    back: 20,
     // a site's sign-off; in a report, 以上数据仅供参考 stays (no site word: reported, not deleted)
     certain: (m) => SITE_RE.test(m) || /范文|本文|文章|以上内容/.test(m),
   },
@@ -135,10 +138,17 @@ export const placeholderResidue: Rule = {
           c.re.lastIndex++;
           continue;
         }
+        let from = m.index;
+        // the clause the words stand in: back to its start (以上范文仅供参考), at most c.back characters
+        if (c.back) {
+          const stop = Math.max(0, from - c.back);
+          while (from > stop && !'。！!\n\r'.includes(text[from - 1])) from--;
+        }
+        const found = text.slice(from, m.index + m[0].length);
         // leading spaces and a sentence's own start are not part of the residue
-        const lead = m[0].length - m[0].trimStart().length;
-        const certain = typeof c.certain === 'function' ? c.certain(m[0]) : c.certain;
-        push(m.index + lead, m.index + m[0].length, c.kind, certain);
+        const lead = found.length - found.trimStart().length;
+        const certain = typeof c.certain === 'function' ? c.certain(found) : c.certain;
+        push(from + lead, m.index + m[0].length, c.kind, certain);
       }
     }
     for (let line = 0; line < doc.lines.lineCount; line++) {

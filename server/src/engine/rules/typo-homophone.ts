@@ -14,7 +14,6 @@ const PARTICLE_TARGETS = new Set([...'的了着过吗呢吧啊']);
 // A person's name comes after these on the same line (述职人：赵明远): names are not idioms.
 const NAME_LABEL = /(?:述职人|报告人|姓名|署名|作者|发言人|主持人|联系人)[:：]\s*$/;
 
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 interface Hit {
   start: number;
@@ -32,38 +31,40 @@ interface Hit {
 function homophoneHits(doc: ReportDocument, lex: Lexicon): Hit[] {
   const text = doc.text;
   const out: Hit[] = [];
-  const found: number[] = [];
-  let run = 0; // Han characters ending at i
-  for (let i = 0; i < text.length; i++) {
-    const c3 = text.charCodeAt(i);
-    if (!isHan(c3)) {
-      run = 0;
-      continue;
-    }
-    if (++run < 4) continue;
-    const s = i - 3;
+  const buffer = new Int32Array(64);
+  lex.scan(text, 0, text.length, (s, mask) => {
     const c0 = text.charCodeAt(s);
     const c1 = text.charCodeAt(s + 1);
     const c2 = text.charCodeAt(s + 2);
-    const end = lex.mayEnd(c2, c3);
-    const start = lex.mayStart(c0, c1);
-    if (!end && !start) continue;
-    found.length = 0;
-    if (end) {
-      lex.differingAt(0, c0, c1, c2, c3, found);
-      lex.differingAt(1, c0, c1, c2, c3, found);
+    const c3 = text.charCodeAt(s + 3);
+    // most windows visited are entries themselves (an idiom written right): nothing more to look at
+    if (lex.find(c0, c1, c2, c3) !== -1) return;
+    let n = 0;
+    const keys = lex.lastKeys;
+    for (let b = 0; b < 8; b++) if (mask & (1 << b)) n = lex.differingAt(b >> 1, c0, c1, c2, c3, buffer, n, keys[b] >>> 0);
+    if (n > 1) {
+      // an entry found under two sounds of a polyphone once only
+      const seen = new Set(buffer.subarray(0, n));
+      if (seen.size < n) {
+        n = 0;
+        for (const e of seen) buffer[n++] = e;
+      }
     }
-    if (start) {
-      lex.differingAt(2, c0, c1, c2, c3, found);
-      lex.differingAt(3, c0, c1, c2, c3, found);
-    }
-    const w = [c0, c1, c2, c3];
     const pairs = (c0 === c1 ? 1 : 0) | (c1 === c2 ? 2 : 0) | (c2 === c3 ? 4 : 0);
-    if (!found.length && !pairs) continue;
-    if (lex.find(c0, c1, c2, c3) !== -1) continue; // the window is itself an entry
-    const hit = judge(doc, lex, s, w, found, pairs);
+    if (!n && !pairs) return;
+    // most look-alikes differ by a character of another sound: drop them before anything else
+    let sound = false;
+    for (let i = 0; i < n && !sound; i++) {
+      const e = buffer[i];
+      const b = e * 4;
+      const k = lex.codes[b] !== c0 ? 0 : lex.codes[b + 1] !== c1 ? 1 : lex.codes[b + 2] !== c2 ? 2 : 3;
+      const wrong = k === 0 ? c0 : k === 1 ? c1 : k === 2 ? c2 : c3;
+      sound = lex.homophones(wrong, lex.codes[b + k]) || (lex.isCommon(e) && lex.nearHomophones(wrong, lex.codes[b + k]));
+    }
+    if (!sound && !pairs) return;
+    const hit = judge(doc, lex, s, [c0, c1, c2, c3], Array.from(buffer.subarray(0, n)), pairs);
     if (hit) out.push(hit);
-  }
+  });
   return out;
 }
 
