@@ -88,6 +88,15 @@ describe('properties', () => {
   it('hold for random edits of the real sample report', () => {
     fc.assert(fc.property(editedSample, (text) => checkText(text)), { ...params, numRuns: Math.ceil(params.numRuns / 3) });
   });
+  it('fixing is idempotent on long runs: repeated marks, particles and words (as many as 600 copies)', () => {
+    const unit = fc.constantFrom('!', ',', ';', ':', '?', '的', '了', '我们', '同时', '(', '"');
+    const run = fc.tuple(unit, fc.integer({ min: 2, max: 600 })).map(([u, n]) => u.repeat(n));
+    const text = fc.array(fc.oneof(run, fc.constantFrom(...fragments)), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(text, (t) => {
+      const once = fix(t).output;
+      assert.equal(fix(once).output, once);
+    }), { ...params, numRuns: Math.ceil(params.numRuns / 3) });
+  });
   it('hold for the same report with each kind of line ending', () => {
     for (const eol of ['\n', '\r\n', '\r']) checkText(sample.replace(/\n/g, eol));
   });

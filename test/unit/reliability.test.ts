@@ -103,3 +103,33 @@ describe('configuration is bounded', () => {
     assert.ok(problems.some((p) => /关键词过多/.test(p.message)));
   });
 });
+
+describe('no time that grows faster than the text', () => {
+  /** The fastest of a few lints of `make(n)`, and of `make(2n)`, after one untimed lint of each: their ratio (about 2 when linear). */
+  const growth = (make: (n: number) => string, n: number) => {
+    const time = (text: string) => {
+      const t: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = process.hrtime.bigint();
+        lint(text);
+        t.push(Number(process.hrtime.bigint() - t0));
+      }
+      return Math.min(...t);
+    };
+    const a = make(n);
+    const b = make(2 * n);
+    lint(a);
+    lint(b);
+    return time(b) / time(a);
+  };
+
+  it('一、 headings without 。 (each heading once searched for its 。 to the end of the text)', () => {
+    const ratio = growth((n) => Array.from({ length: n }, (_, i) => `${'一二三四五六七八九'[i % 9]}、加强学习`).join('\n'), 8000);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+  });
+
+  it('long runs of doubled characters and marks', () => {
+    const ratio = growth((n) => `工作${'的'.repeat(n)}成效${'!'.repeat(n)}`, 20000);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+  });
+});

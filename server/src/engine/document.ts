@@ -60,9 +60,9 @@ const DIGITS = '[0-9０-９]{1,2}';
 // Prefix a heading may carry: indentation (including U+3000), Markdown #'s, a list bullet, bold.
 const PREFIX = /^[ \t\u3000]*(#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?/;
 const L1 = new RegExp(`^(${CN_NUM})(、|\\.|．|，|,|：|:)`);
-const L2 = new RegExp(`^([（(])(${CN_NUM})([）)])(、|\\.|．|，|,)?`);
+const L2 = new RegExp(`^([（(])(${CN_NUM})([）)])((?:、|\\.|．|，|,)+)?`);
 const L3 = new RegExp(`^(${DIGITS})(\\.|．|、|，|,)(?![0-9０-９])`);
-const L4 = new RegExp(`^([（(])(${DIGITS})([）)])(、|\\.|．|，|,)?`);
+const L4 = new RegExp(`^([（(])(${DIGITS})([）)])((?:、|\\.|．|，|,)+)?`);
 // `三、四月份`, `一、二级响应`: a numeral list, not a heading.
 const NUMERAL_LIST = /^[一二三四五六七八九十]{1,3}(?:、|月|级|类|季度)/;
 

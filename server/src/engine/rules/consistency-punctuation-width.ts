@@ -19,12 +19,22 @@ const halfWidthMarks: RuleCheck = (doc) => {
   const skip = Zone.Url | Zone.Code;
   const chinese = (i: number) => i >= 0 && i < text.length && (isCJKAt(text, i) || isCJKPunct(text.charCodeAt(i)));
   const n = text.length;
+  const isMark = (c: number) => c === 44 || c === 59 || c === 58 || c === 63 || c === 33;
+  // a run of marks (!!!) is judged whole: next to Chinese at either end, every mark of it is (one pass of fix)
+  let runEnd = -1;
+  let runChinese = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) {
+    if (isMark(c)) {
       // , ; : ? !
+      if (i >= runEnd) {
+        let j = i + 1;
+        while (j < n && isMark(text.charCodeAt(j))) j++;
+        runEnd = j;
+        runChinese = j - i > 1 && (chinese(i - 1) || chinese(j));
+      }
       if (doc.inZone(i, skip) || inMarker(doc, i)) continue;
-      if (!(chinese(i - 1) || chinese(i + 1))) continue;
+      if (!(chinese(i - 1) || chinese(i + 1) || runChinese)) continue;
       if (isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) continue; // 9:30, 1,000
       const ch = text[i];
       const full = FULL[ch];

@@ -14,33 +14,40 @@ registerPatterns('doubled-words', WORDS, (text, _start, end, i) => text.startsWi
 const doublings: RuleCheck = (doc) => {
   const text = doc.text;
   const out: Finding[] = [];
+  // a run of copies (的的的, 我们我们我们): one finding that keeps the first, so one fix does it all
   const push = (start: number, len: number, word: string) => {
-    if (doc.touchesZone(start, start + 2 * len, Zone.Quote | Zone.Code | Zone.Url)) return;
+    let end = start + 2 * len;
+    while (text.startsWith(word, end)) end += len;
+    if (doc.touchesZone(start, end, Zone.Quote | Zone.Code | Zone.Url)) return end;
     out.push({
       start: start + len,
-      end: start + 2 * len,
-      message: `“${word}”重复了。`,
-      fixes: [{ title: `删除重复的“${word}”`, edits: [{ start: start + len, end: start + 2 * len, newText: '' }], preferred: true, safe: true }],
+      end,
+      message: end - start > 2 * len ? `“${word}”重复了 ${(end - start) / len - 1} 次。` : `“${word}”重复了。`,
+      fixes: [{ title: `删除重复的“${word}”`, edits: [{ start: start + len, end, newText: '' }], preferred: true, safe: true }],
     });
+    return end;
   };
-  for (let i = text.indexOf('的的'); i !== -1; i = text.indexOf('的的', i + 2)) {
-    if (text[i + 2] === '确') continue; // 的的确确
-    if (i > 0 && '目有别似是真标端'.includes(text[i - 1])) continue; // 目的的, 有的的, 标的的
-    push(i, 1, '的');
+  for (let i = text.indexOf('的的'); i !== -1; ) {
+    let next = i + 2;
+    if (text[i + 2] === '确') next = i + 2; // 的的确确
+    else if (i > 0 && '目有别似是真标端'.includes(text[i - 1]) && text[i + 2] !== '的') next = i + 1; // 目的的, 有的的, 标的的
+    else next = push(i, 1, '的');
+    i = text.indexOf('的的', next);
   }
-  for (let i = text.indexOf('了了'); i !== -1; i = text.indexOf('了了', i + 2)) {
-    if (text[i - 1] === '不' && text[i + 2] === '之') continue; // 不了了之
-    if (text[i - 1] === '小' || text[i - 1] === '为' || text[i - 1] === '除' || text[i - 1] === '罢') continue;
-    if (i + 2 < text.length && '解结却断然悟如'.includes(text[i + 2])) continue; // …了 了解
-    push(i, 1, '了');
+  for (let i = text.indexOf('了了'); i !== -1; ) {
+    let next = i + 2;
+    if (text[i - 1] === '不' && text[i + 2] === '之') next = i + 2; // 不了了之
+    else if ((text[i - 1] === '小' || text[i - 1] === '为' || text[i - 1] === '除' || text[i - 1] === '罢') && text[i + 2] !== '了') next = i + 1;
+    else if (i + 2 < text.length && '解结却断然悟如'.includes(text[i + 2]) && text[i - 1] !== '了') next = i + 1; // …了 了解
+    else next = push(i, 1, '了');
+    i = text.indexOf('了了', next);
   }
   let until = -1;
   // matches come in order of their end; a doubling is a match followed by the same word
   for (const m of sharedMatches(doc, 'doubled-words')) {
     const w = WORDS[m.pattern];
     if (m.start < until) continue;
-    push(m.start, w.length, w);
-    until = m.end + w.length;
+    until = push(m.start, w.length, w);
   }
   return out.sort((a, b) => a.start - b.start);
 };
