@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule, RuleCheck } from '../types';
 import { Zone, type ReportDocument } from '../document';
 import { SITE_LABEL } from '../residue';
 
@@ -77,51 +77,45 @@ function deletion(doc: ReportDocument, start: number, end: number): { start: num
  * The last paragraph stops in the middle of a sentence: the site cut the text there. A draft being written
  * ends so too, so this needs more: a cut mark (不断提高……) or other site residue in the same text.
  */
-function cutAtEnd(doc: ReportDocument, siteResidue: boolean): Finding | undefined {
+function cutAtEnd(doc: ReportDocument, siteResidue: () => boolean): Finding | undefined {
   let line = doc.lines.lineCount - 1;
   while (line >= 0 && !doc.lineText(line).trim()) line--;
   if (line < 1) return undefined;
   let text = doc.lineText(line).trimEnd();
   const marked = /[\u4e00-\u9fff](?:\.{3,}|…{1,2})$/.test(text);
-  if (!marked && !siteResidue) return undefined;
   if (marked) text = text.replace(/(?:\.{3,}|…{1,2})$/, '');
   if (doc.headingAtLine(line) || text.length < 20) return undefined;
   const last = text[text.length - 1];
   // it ends on a Han character after a comma: a sentence going on (not a name, a date or a title)
   if (!/[\u4e00-\u9fff]/.test(last) || !/[，,、；]/.test(text) || /[。！？!?]/.test(text.slice(-12))) return undefined;
+  // a draft being written ends so too: only with a cut mark, or with other site residue in the text
+  if (!marked && !siteResidue()) return undefined;
   const start = doc.lines.lineStarts[line] + text.length - 1;
   if (doc.inZone(start, Zone.Code)) return undefined;
   return { start, end: start + 1, message: '全文在句子中间结束，可能是从网站复制时被截断，请补全。' };
 }
 
-/** P9: copy residue from template sites. Certain residue is deleted by the fix (with its line, when alone). */
-export const placeholderResidue: Rule = {
-  meta: {
-    id: 'placeholder/residue',
-    en: 'Copy residue from a template site',
-    category: 'placeholder',
-    severity: 'error',
-    description: '从模板网站复制时带入的标记、按语、付费提示、截断提示和范文编号。',
-    fixable: true,
-    details:
-      '按形态识别范文网站加进正文的内容：标记（##paidbegin##）；网站按语（以下是小编为大家整理的……，欢迎阅读；（本文为网友投稿）；更多范文请关注……；仅供参考）；' +
-      '付费和登录提示（余下全文请下载后查看、VIP可免费阅读全文、登录后查看完整内容）；截断提示（［全文共6000字，此处仅显示部分］、单独成行的“……”、全文在句子中间以“……”结束，或有其他网站残留时全文在句子中间结束）；' +
-      '范文编号（篇二：、范文三、第2篇：、（通用5篇））。“1、篇二：……”中的“1、”属于范文编号，不按标题序号检查。' +
-      '只有确定是网站加的内容才可一键删除（单独成行时删除整行）；可能是报告原文的（如“以上数据仅供参考”、单独成行的省略号、截断的结尾）只提示，不自动删除。' +
-      '“本文档由县统计局提供的数据编制”这样的正文不报告。',
-    examples: {
-      bad: ['同比增长X##paidbegin##X％', '以下是小编为大家整理的述职报告范文，欢迎阅读！', '（余下全文请下载后查看）', '［全文共6000字，此处仅显示部分］', '篇二：2024年度述职报告', '本文档由某某文库用户上传提供'],
-      good: ['## 一、总体情况', '本文档由县统计局提供的数据编制。', '为群众提供免费下载服务', '第一篇章', '开设VIP客户专属通道'],
-    },
-  },
-  check(doc) {
+/** What the sites add, line by line (each finding depends on its line alone). */
+const residueOnLines: RuleCheck = (doc) => {
     const text = doc.text;
     const out: Finding[] = [];
+    // spans already reported, sorted by start and disjoint: an overlap check looks at the neighbours only
     const taken: [number, number][] = [];
+    const overlapsTaken = (start: number, end: number) => {
+      let lo = 0;
+      let hi = taken.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (taken[mid][0] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return (lo > 0 && taken[lo - 1][1] > start) || (lo < taken.length && taken[lo][0] < end) ? -1 : lo;
+    };
     const push = (start: number, end: number, what: string, certain: boolean, message?: string) => {
       if (end <= start || doc.touchesZone(start, end, Zone.Code)) return;
-      if (taken.some(([s, e]) => s < end && start < e)) return;
-      taken.push([start, end]);
+      const at = overlapsTaken(start, end);
+      if (at === -1) return;
+      taken.splice(at, 0, [start, end]);
       const found = text.slice(start, end).trim();
       const del = deletion(doc, start, end);
       out.push({
@@ -168,8 +162,36 @@ export const placeholderResidue: Rule = {
     }
     COLLECTION.lastIndex = 0;
     for (let m; (m = COLLECTION.exec(text)); ) push(m.index, m.index + m[0].length, '范文合集', /^[（(【\[]/.test(m[0]));
-    const cut = cutAtEnd(doc, out.some((f) => f.fixes?.[0]?.safe));
-    if (cut && !taken.some(([s, e]) => s < cut.end && cut.start < e)) out.push(cut);
     return out.sort((a, b) => a.start - b.start);
-  },
 };
+
+/** A text that stops mid-sentence at its end (document-wide: where the text ends, and whether a site left other traces). */
+const residueAtEnd: RuleCheck = (doc, ctx) => {
+  const cut = cutAtEnd(doc, () => residueOnLines(doc, ctx).some((f) => f.fixes?.[0]?.safe));
+  return cut ? [cut] : [];
+};
+
+/** P9: copy residue from template sites. Certain residue is deleted by the fix (with its line, when alone). */
+export const placeholderResidue: Rule = {
+  meta: {
+    id: 'placeholder/residue',
+    en: 'Copy residue from a template site',
+    category: 'placeholder',
+    severity: 'error',
+    description: '从模板网站复制时带入的标记、按语、付费提示、截断提示和范文编号。',
+    fixable: true,
+    details:
+      '按形态识别范文网站加进正文的内容：标记（##paidbegin##）；网站按语（以下是小编为大家整理的……，欢迎阅读；（本文为网友投稿）；更多范文请关注……；仅供参考）；' +
+      '付费和登录提示（余下全文请下载后查看、VIP可免费阅读全文、登录后查看完整内容）；截断提示（［全文共6000字，此处仅显示部分］、单独成行的“……”、全文在句子中间以“……”结束，或有其他网站残留时全文在句子中间结束）；' +
+      '范文编号（篇二：、范文三、第2篇：、（通用5篇））。“1、篇二：……”中的“1、”属于范文编号，不按标题序号检查。' +
+      '只有确定是网站加的内容才可一键删除（单独成行时删除整行）；可能是报告原文的（如“以上数据仅供参考”、单独成行的省略号、截断的结尾）只提示，不自动删除。' +
+      '“本文档由县统计局提供的数据编制”这样的正文不报告。',
+    examples: {
+      bad: ['同比增长X##paidbegin##X％', '以下是小编为大家整理的述职报告范文，欢迎阅读！', '（余下全文请下载后查看）', '［全文共6000字，此处仅显示部分］', '篇二：2024年度述职报告', '本文档由某某文库用户上传提供'],
+      good: ['## 一、总体情况', '本文档由县统计局提供的数据编制。', '为群众提供免费下载服务', '第一篇章', '开设VIP客户专属通道'],
+    },
+  },
+  check: (doc, ctx) => [...residueOnLines(doc, ctx), ...residueAtEnd(doc, ctx)].sort((a, b) => a.start - b.start),
+  parts: { line: (doc, ctx) => residueOnLines(doc, ctx), rest: (doc, ctx) => residueAtEnd(doc, ctx) },
+};
+
