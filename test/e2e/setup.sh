@@ -25,7 +25,13 @@ install() {
   if [ -f "$dir/.installed.lock" ] && cmp -s "$here/tools/$name/package-lock.json" "$dir/.installed.lock"; then return 0; fi
   echo "e2e setup: installing $name into $dir"
   cp "$here/tools/$name/package.json" "$here/tools/$name/package-lock.json" "$dir/"
-  (cd "$dir" && env "$@" npm ci --no-audit --no-fund --loglevel=error)
+  # without the npm_* variables of an outer npm (npm test): npm reads them as its own configuration, and
+  # npm_config_user_agent naming the outer Node makes code-server's install refuse (it requires Node 24)
+  local unset=()
+  while IFS='=' read -r var _; do
+    case "$var" in npm_*|NPM_*) unset+=(-u "$var") ;; esac
+  done < <(env)
+  (cd "$dir" && env "${unset[@]}" "$@" npm ci --no-audit --no-fund --loglevel=error)
   cp "$dir/package-lock.json" "$dir/.installed.lock"
 }
 

@@ -59,8 +59,8 @@ export const consistencyRequiredSections: Rule = {
     // a draft of a few lines is not judged yet: the hint appears once the report has some substance
     if (body.length < MIN_BODY || countCharacters(body, 0, Math.min(body.length, MIN_BODY * 4)) < MIN_BODY) return [];
     // the review of the year's work: a report with several 一、 sections besides its problems and plans has one
-    const sectionsBesides = doc.headings.filter((h) => h.level === 1 && ![PROBLEMS, PLANS].some((r) => r.keywords.some((k) => doc.text.slice(h.textStart, h.textEnd).includes(k)))).length;
-    const missing = table[kind].filter((r) => !r.keywords.some((k) => body.includes(k)) && !((r === WORK || r === SUMMARY_WORK) && sectionsBesides >= 2));
+    const sectionsBesides = () => doc.headings.filter((h) => h.level === 1 && ![PROBLEMS, PLANS].some((r) => r.keywords.some((k) => doc.text.slice(h.textStart, h.textEnd).includes(k)))).length;
+    const missing = table[kind].filter((r) => !r.keywords.some((k) => body.includes(k)) && !((r === WORK || r === SUMMARY_WORK) && sectionsBesides() >= 2));
     if (!missing.length) return [];
     return [{ start: title.start, end: title.end, message: `${kind}通常包括以下部分，本文似乎缺少：${missing.map((m) => m.name).join('；')}。` }];
   },
