@@ -159,3 +159,61 @@ describe('gongwen-lint', () => {
     assert.equal(JSON.parse(r.stdout)[0].diagnostics.length, 1);
   });
 });
+
+describe('the pre-commit hook in the README', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const hook = /\*\*提交前检查\*\*[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)![1];
+  let repo: string;
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  before(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-hook-'));
+    git('init', '-q');
+    // the hook as written, with the CLI of this build in place of npx
+    fs.writeFileSync(path.join(repo, '.git/hooks/pre-commit'), hook.replace('npx --no-install gongwen-lint', `"${process.execPath}" "${cli}"`), { mode: 0o755 });
+  });
+  after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('blocks a commit of a report with a Chinese name and a space in it that has errors, and lets a clean one through', () => {
+    fs.writeFileSync(path.join(repo, '述职 报告.txt'), '2024年度XX县述职报告\n');
+    git('add', '-A');
+    const bad = git('commit', '-q', '-m', 'bad');
+    assert.notEqual(bad.status, 0, 'the hook stops the commit');
+    assert.match(bad.stdout + bad.stderr, /述职 报告\.txt:1:/);
+    fs.writeFileSync(path.join(repo, '述职 报告.txt'), '2024年度述职报告\n全年完成各项工作任务。\n');
+    git('add', '-A');
+    const good = git('commit', '-q', '-m', 'good');
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+  });
+
+  it('lets a commit without reports through', () => {
+    fs.writeFileSync(path.join(repo, 'notes.js'), 'x = 1\n');
+    git('add', 'notes.js');
+    assert.equal(git('commit', '-q', '-m', 'code').status, 0);
+  });
+});
+
+describe('the packed tarball', () => {
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-pack-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('holds only what runs, installs into an empty folder and runs gongwen-lint from there', () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const pack = spawnSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', env });
+    assert.equal(pack.status, 0, pack.stderr);
+    const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+    const files = info.files.map((f) => f.path).sort();
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/server.js', 'package.json']);
+    const project = path.join(dir, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), '{"name":"reports","version":"1.0.0","private":true}');
+    const install = spawnSync(npm, ['install', '--no-save', '--offline', '--no-audit', '--no-fund', path.join(dir, info.filename)], { cwd: project, encoding: 'utf8', env });
+    assert.equal(install.status, 0, install.stderr);
+    fs.writeFileSync(path.join(project, '报告.txt'), '2024年度XX县述职报告\n');
+    const bin = path.join(project, 'node_modules/.bin/gongwen-lint');
+    const r = spawnSync(bin, ['报告.txt'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /报告\.txt:1:7 +error/);
+  });
+});

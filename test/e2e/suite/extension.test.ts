@@ -49,6 +49,13 @@ suite('gongwen in VS Code', () => {
     assert.deepStrictEqual([diags[0].range.start.line, diags[0].range.start.character], [2, 6]);
   });
 
+  test('.gongwen files: no boxes around full-width punctuation or the full-width space, and long paragraphs wrap', async () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'gongwen' });
+    assert.strictEqual(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.strictEqual(editor.get('unicodeHighlight.invisibleCharacters'), false);
+    assert.strictEqual(editor.get('wordWrap'), 'on');
+  });
+
   test('provides the outline', async () => {
     const symbols = await until(
       () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sampleUri),
