@@ -29,6 +29,7 @@ import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import {
   fixesOf,
   fixText,
+  getRule,
   IncrementalLinter,
   type DiagnosticFix,
   DOCS_BASE,
@@ -692,14 +693,16 @@ function suppressActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {
   const code = String(d.code);
   const line = d.range.start.line;
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  // the check's own name in the title (忽略此处的错别字检查), the rule id only where the name is unknown
+  const name = getRule(code)?.meta.name ?? code;
   return [
     {
-      title: `忽略此处的 ${code}`,
+      title: `忽略此处的${name}`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: disableNextLineComment(code) + eol }] } },
     },
-    { title: `在本工作区关闭规则 ${code}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: '关闭规则', command: 'gongwen.disableRule', arguments: [code] } },
+    { title: `在本工作区关闭${name}（${code}）`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: '关闭规则', command: 'gongwen.disableRule', arguments: [code] } },
   ];
 }
 

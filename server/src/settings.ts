@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   maxProblems: DEFAULT_MAX_PROBLEMS,
   codeLens: true,
-  messageLanguage: 'auto',
+  messageLanguage: 'zh-cn',
   problems: [],
 };
 
@@ -60,10 +60,10 @@ export function readSettings(raw: unknown): ServerSettings {
     else problems.push(`gongwen.maxProblems 应为正整数，已使用默认值 ${DEFAULT_MAX_PROBLEMS}。`);
   }
   const codeLens = obj.codeLens === undefined ? true : obj.codeLens !== false;
-  let messageLanguage: ServerSettings['messageLanguage'] = 'auto';
+  let messageLanguage: ServerSettings['messageLanguage'] = 'zh-cn';
   if (obj.messageLanguage !== undefined) {
     if (obj.messageLanguage === 'auto' || obj.messageLanguage === 'zh-cn' || obj.messageLanguage === 'en') messageLanguage = obj.messageLanguage;
-    else problems.push('gongwen.messageLanguage 应为 auto、zh-cn 或 en，已使用默认值 auto。');
+    else problems.push('gongwen.messageLanguage 应为 auto、zh-cn 或 en，已使用默认值 zh-cn。');
   }
   const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength, requiredSections: obj.requiredSections });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);

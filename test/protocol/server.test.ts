@@ -61,7 +61,7 @@ describe('language server over stdio', () => {
       range: marker.range,
       context: { diagnostics: [marker], only: ['quickfix'] },
     });
-    assert.deepEqual(actions.map((a: any) => a.title), ['删除“##paidbegin##”', '忽略此处的 placeholder/residue', '在本工作区关闭规则 placeholder/residue']);
+    assert.deepEqual(actions.map((a: any) => a.title), ['删除“##paidbegin##”', '忽略此处的网站残留检查', '在本工作区关闭网站残留检查（placeholder/residue）']);
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
     const ignored = applyLspEdits(sample, actions[1].edit.changes[SAMPLE_URI]);
@@ -368,7 +368,7 @@ describe('compact diagnostics for a client that adds back what they leave out', 
       const typo = p.diagnostics.find((d: any) => d.code === 'typo/fixed-phrase');
       const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] } });
       assert.equal(actions[0].title, '改为“以身作则”');
-      assert.ok(actions.some((a: any) => a.title === '忽略此处的 typo/fixed-phrase'));
+      assert.ok(actions.some((a: any) => a.title === '忽略此处的错别字检查'));
     } finally {
       c.kill();
     }
@@ -467,7 +467,7 @@ describe('placeholder workflow over the protocol', () => {
       const town = p.diagnostics[1]; // the XX of XX镇 in the title
       assert.deepEqual(town.range.start, { line: 0, character: 8 });
       const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: town.range, context: { diagnostics: [town] } });
-      assert.deepEqual(actions.map((a: any) => a.title), ['填写“XX”…', '全部填写“XX镇”（3 处）…', '忽略此处的 placeholder/latin-x', '在本工作区关闭规则 placeholder/latin-x']);
+      assert.deepEqual(actions.map((a: any) => a.title), ['填写“XX”…', '全部填写“XX镇”（3 处）…', '忽略此处的占位符“XX”检查', '在本工作区关闭占位符“XX”检查（placeholder/latin-x）']);
       assert.equal(actions[0].command.command, 'gongwen.fillPlaceholder');
       assert.deepEqual(actions[1].command.arguments, [uri, 'XX', '镇']);
       const edit = await c.request('gongwen/fillAll', { uri, placeholder: 'XX', qualifier: '镇', value: '城关' });
@@ -553,11 +553,18 @@ describe('message language', () => {
     }
   });
 
-  it('speaks Chinese by default and English when the editor is in English', async () => {
-    for (const [locale, pattern] of [[undefined, /^“以身作责”应为“以身作则”/], ['zh-cn', /^“以身作责”/], ['en', /^Wrong character in a fixed expression: “以身作责” → “以身作则”/]] as const) {
+  it('speaks Chinese by default whatever the editor language; auto follows the editor, en is English', async () => {
+    const english = /^Wrong character in a fixed expression: “以身作责” → “以身作则”/;
+    const chinese = /^“以身作责”应为“以身作则”/;
+    for (const [locale, setting, pattern] of [
+      [undefined, undefined, chinese], ['zh-cn', undefined, chinese], ['en', undefined, chinese],
+      ['en', 'auto', english], ['zh-cn', 'auto', chinese], ['zh-cn', 'en', english],
+    ] as const) {
       const c = new LspClient();
       try {
-        await c.request('initialize', { processId: null, rootUri: null, capabilities: {}, ...(locale ? { locale } : {}) });
+        if (setting) c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => ({ messageLanguage: setting })));
+        const capabilities = setting ? { workspace: { configuration: true } } : {};
+        await c.request('initialize', { processId: null, rootUri: null, capabilities, ...(locale ? { locale } : {}) });
         c.notify('initialized', {});
         const uri = 'file:///r/lang.gongwen';
         c.open(uri, '以身作责', 'gongwen', 1);

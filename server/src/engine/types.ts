@@ -39,6 +39,8 @@ export interface RuleMeta {
   severity: Severity;
   /** One line, Chinese. */
   description: string;
+  /** The check's short Chinese name, for titles such as 忽略此处的错别字检查. */
+  name: string;
   /** The rule's name in English, for messages when the editor speaks English. */
   en: string;
   fixable: boolean;

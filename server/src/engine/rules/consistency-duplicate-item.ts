@@ -92,6 +92,7 @@ const itemsAndHeadings: RuleCheck = (doc: ReportDocument) => {
 export const consistencyDuplicateItem: Rule = splitRule(
   {
     id: 'consistency/duplicate-item',
+    name: '重复列举项检查',
     en: 'Item or heading repeated',
     category: 'consistency',
     severity: 'warning',

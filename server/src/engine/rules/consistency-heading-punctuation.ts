@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../types';
 export const consistencyHeadingPunctuation: Rule = {
   meta: {
     id: 'consistency/heading-punctuation',
+    name: '标题句号检查',
     en: 'Heading punctuation not as GB/T 9704 practice has it',
     category: 'consistency',
     severity: 'warning',

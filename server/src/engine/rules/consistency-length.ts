@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const consistencyLength: Rule = {
   meta: {
     id: 'consistency/length',
+    name: '字数上限检查',
     en: 'Report longer than gongwen.maxLength',
     category: 'consistency',
     severity: 'info',

@@ -78,6 +78,7 @@ const minorityForms: RuleCheck = (doc) => {
 export const consistencyNumberUsage: Rule = splitRule(
   {
     id: 'consistency/number-usage',
+    name: '数字用法检查',
     en: 'Number usage inconsistent (GB/T 15835)',
     category: 'consistency',
     severity: 'warning',

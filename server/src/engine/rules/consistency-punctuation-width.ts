@@ -122,6 +122,7 @@ const mixedWidths: RuleCheck = (doc) => {
 export const consistencyPunctuationWidth: Rule = splitRule(
   {
     id: 'consistency/punctuation-width',
+    name: '全角半角检查',
     en: 'Half-width mark or mixed widths in Chinese text',
     category: 'consistency',
     severity: 'warning',

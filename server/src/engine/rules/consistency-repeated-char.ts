@@ -138,6 +138,7 @@ const onLine: RuleCheck = (doc, ctx) => {
 export const consistencyRepeatedChar: Rule = splitRule(
   {
     id: 'consistency/repeated-char',
+    name: '重复字词检查',
     en: 'Character or word typed twice',
     category: 'consistency',
     severity: 'warning',

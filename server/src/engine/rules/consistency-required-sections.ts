@@ -38,6 +38,7 @@ export function reportKind(title: string, kinds: string[]): string | undefined {
 export const consistencyRequiredSections: Rule = {
   meta: {
     id: 'consistency/required-sections',
+    name: '报告组成部分检查',
     en: 'Report lacks a part such reports carry',
     category: 'consistency',
     severity: 'info',

@@ -11,6 +11,7 @@ const OWN_AGE = /(?:开展|实施|运行|成立|启动|推行|试点|上线|建�
 export const consistencyTimeSpan: Rule = {
   meta: {
     id: 'consistency/time-span',
+    name: '时段一致性检查',
     en: 'Time span contradicts the period the report covers',
     category: 'consistency',
     severity: 'warning',

@@ -11,6 +11,7 @@ const CN: Record<string, number> = { 两: 2 };
 export const numberingCountClaim: Rule = {
   meta: {
     id: 'numbering/count-claim',
+    name: '列举项数检查',
     en: 'Announced number of items differs from the enumeration',
     category: 'numbering',
     severity: 'warning',

@@ -10,6 +10,7 @@ const word = (seq: EnumerationSequence, value: number) =>
 export const numberingEnumeration: Rule = {
   meta: {
     id: 'numbering/enumeration',
+    name: '列举顺序检查',
     en: 'Inline enumeration out of sequence',
     category: 'numbering',
     severity: 'warning',

@@ -7,6 +7,7 @@ const FIRST: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4:
 export const numberingHierarchy: Rule = {
   meta: {
     id: 'numbering/hierarchy',
+    name: '标题层级检查',
     en: 'Heading levels used out of order',
     category: 'numbering',
     severity: 'warning',

@@ -6,6 +6,7 @@ import { LEVEL_NAMES } from '../outline';
 export const numberingPunctuation: Rule = {
   meta: {
     id: 'numbering/punctuation',
+    name: '序号标点检查',
     en: 'Heading number not in its GB/T 9704 form',
     category: 'numbering',
     severity: 'warning',

@@ -5,6 +5,7 @@ import { numeralText, renumberEdits, sequenceProblems, siblingGroups, standardMa
 export const numberingSequence: Rule = {
   meta: {
     id: 'numbering/sequence',
+    name: '序号顺序检查',
     en: 'Heading numbers out of sequence',
     category: 'numbering',
     severity: 'error',

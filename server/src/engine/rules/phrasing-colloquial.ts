@@ -5,6 +5,7 @@ import { countEntries, phraseFindings, rightForms } from '../phrases';
 export const phrasingColloquial: Rule = {
   meta: {
     id: 'phrasing/colloquial',
+    name: '口语和语义重复检查',
     en: 'Redundant or colloquial wording',
     category: 'phrasing',
     severity: 'info',

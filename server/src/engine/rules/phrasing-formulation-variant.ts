@@ -192,6 +192,7 @@ function describe(e: Edit): string {
 export const phrasingFormulationVariant: Rule = {
   meta: {
     id: 'phrasing/formulation-variant',
+    name: '规范提法错漏字检查',
     en: 'Garbled standard formulation',
     category: 'phrasing',
     severity: 'error',

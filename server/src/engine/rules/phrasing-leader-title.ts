@@ -14,6 +14,7 @@ const BEFORE_BARE = /(?:^|[^\u4e00-\u9fff]|学习|贯彻|落实|按照|遵照|�
 export const phrasingLeaderTitle: Rule = {
   meta: {
     id: 'phrasing/leader-title',
+    name: '领导人称谓检查',
     en: 'General Secretary not named as the norm requires',
     category: 'phrasing',
     severity: 'error',

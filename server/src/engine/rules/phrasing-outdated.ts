@@ -6,6 +6,7 @@ import { outdatedWork } from '../outdated-work';
 export const phrasingOutdated: Rule = {
   meta: {
     id: 'phrasing/outdated',
+    name: '过时提法检查',
     en: 'Outdated formulation presented as current',
     category: 'phrasing',
     severity: 'warning',

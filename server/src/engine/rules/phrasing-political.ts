@@ -58,6 +58,7 @@ function orderedSetFindings(doc: ReportDocument, inSkippedZone: (s: number, e: n
 export const phrasingPolitical: Rule = {
   meta: {
     id: 'phrasing/political',
+    name: '政治性提法检查',
     en: 'Non-standard political formulation',
     category: 'phrasing',
     severity: 'error',

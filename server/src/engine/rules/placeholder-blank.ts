@@ -8,6 +8,7 @@ const AFTER_SHORT = /[\u4e00-\u9fff％%，,。；）)]/;
 export const placeholderBlank: Rule = {
   meta: {
     id: 'placeholder/blank',
+    name: '下划线留空检查',
     en: 'Fill-in blank (____) left unfilled',
     category: 'placeholder',
     severity: 'error',

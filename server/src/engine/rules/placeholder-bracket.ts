@@ -9,6 +9,7 @@ const BRACKET = /【[ \t\u3000]*】|（[ \t\u3000]*）|(?<![\]A-Za-z0-9_])\([ \t
 export const placeholderBracket: Rule = {
   meta: {
     id: 'placeholder/bracket',
+    name: '空括号和填写提示检查',
     en: 'Empty or instruction brackets left in the text',
     category: 'placeholder',
     severity: 'error',

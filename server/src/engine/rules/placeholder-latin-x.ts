@@ -9,6 +9,7 @@ const TERM_AFTER_X = /^(?:光|线|射线|染色体|轴|刀|因子|坐标|方向|
 export const placeholderLatinX: Rule = {
   meta: {
     id: 'placeholder/latin-x',
+    name: '占位符“XX”检查',
     en: 'Template placeholder left unfilled',
     category: 'placeholder',
     severity: 'error',

@@ -11,6 +11,7 @@ const RE = new RegExp(`(${BEFORE.join('|')})(${UNITS.map((u) => u.replace('%', '
 export const placeholderMissingNumber: Rule = {
   meta: {
     id: 'placeholder/missing-number',
+    name: '缺少数字检查',
     en: 'Unit without its number',
     category: 'placeholder',
     severity: 'error',

@@ -6,6 +6,7 @@ import { Zone } from '../document';
 export const placeholderMoumou: Rule = {
   meta: {
     id: 'placeholder/moumou',
+    name: '占位符“某某”检查',
     en: 'Placeholder name 某某 left unfilled',
     category: 'placeholder',
     severity: 'error',

@@ -10,6 +10,7 @@ const AFTER = '个人次件元项户%％';
 export const placeholderPending: Rule = {
   meta: {
     id: 'placeholder/pending',
+    name: '“待补充”检查',
     en: '待补充/待填写 left where a value belongs',
     category: 'placeholder',
     severity: 'error',

@@ -175,6 +175,7 @@ const residueAtEnd: RuleCheck = (doc, ctx) => {
 export const placeholderResidue: Rule = {
   meta: {
     id: 'placeholder/residue',
+    name: '网站残留检查',
     en: 'Copy residue from a template site',
     category: 'placeholder',
     severity: 'error',

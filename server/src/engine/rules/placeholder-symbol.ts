@@ -46,6 +46,7 @@ function starBlanks(doc: ReportDocument): Finding[] {
 export const placeholderSymbol: Rule = {
   meta: {
     id: 'placeholder/symbol',
+    name: '占位符“××”“○○”检查',
     en: 'Template placeholder (××, ○○, □□) left unfilled',
     category: 'placeholder',
     severity: 'error',

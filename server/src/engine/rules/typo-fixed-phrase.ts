@@ -5,6 +5,7 @@ import { countEntries, phraseFindings, rightForms } from '../phrases';
 export const typoFixedPhrase: Rule = {
   meta: {
     id: 'typo/fixed-phrase',
+    name: '错别字检查',
     en: 'Wrong character in a fixed expression',
     category: 'typo',
     severity: 'warning',

@@ -135,6 +135,7 @@ function judge(doc: ReportDocument, lex: Lexicon, s: number, w: number[], found:
 export const typoHomophone: Rule = {
   meta: {
     id: 'typo/homophone',
+    name: '同音错字检查',
     en: 'Homophone in an idiom or fixed expression',
     category: 'typo',
     severity: 'warning',
