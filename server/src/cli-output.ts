@@ -3,7 +3,15 @@ import type { Diagnostic, RuleMeta } from './engine';
 
 const LEVEL: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
-export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], rules: RuleMeta[], version: string, docsBase: string): object {
+/** A file path as a SARIF artifact URI: percent-encoded, relative paths kept relative, absolute ones as file:// URIs. */
+export function artifactUri(file: string): string {
+  const slashed = file.split('\\').join('/');
+  const encoded = slashed.split('/').map((part, i) => (i === 0 && /^[A-Za-z]:$/.test(part) ? part : encodeURIComponent(part))).join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
+  return slashed.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], rules: RuleMeta[], version: string, docsBase: string, skipped: { file: string; reason: string }[] = []): object {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -25,6 +33,17 @@ export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], 
             })),
           },
         },
+        // files that could not be checked: the run is not a clean bill of health
+        invocations: [
+          {
+            executionSuccessful: skipped.length === 0,
+            toolExecutionNotifications: skipped.map((x) => ({
+              level: 'error',
+              message: { text: `未检查 ${x.file}：${x.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(x.file) } } }],
+            })),
+          },
+        ],
         // SARIF columns count UTF-16 code units by default, as LSP positions do
         columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ file, diagnostics }) =>
@@ -36,7 +55,7 @@ export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], 
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: file.split('\\').join('/') },
+                  artifactLocation: { uri: artifactUri(file) },
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -53,35 +72,52 @@ export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], 
   };
 }
 
-/** A unified diff of two texts by lines (common head and tail kept out, the middle compared by LCS). */
+/** Lines with their own line breaks (\n, \r\n or \r); the last has none when the text does not end with one. */
+function linesOf(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
+}
+
+/**
+ * A unified diff of two texts by lines (common head and tail kept out, the middle compared by LCS) that git
+ * apply and patch accept: each line keeps its own line break (CRLF included), a last line without one is
+ * followed by “\ No newline at end of file”, and the counts never include a line after the final newline.
+ */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  const a = before.split(/\r?\n|\r/);
-  const b = after.split(/\r?\n|\r/);
+  const a = linesOf(before);
+  const b = linesOf(after);
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
-  const lines: string[] = [];
+  const body: [string, string][] = [];
   if (x.length * y.length <= 4_000_000) {
     const dp = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
     for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) dp[i][j] = x[i] === y[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
     let i = 0;
     let j = 0;
     while (i < x.length || j < y.length) {
-      if (i < x.length && j < y.length && x[i] === y[j]) lines.push(` ${x[i++]}`), j++;
-      else if (j < y.length && (i === x.length || dp[i][j + 1] >= dp[i + 1][j])) lines.push(`+${y[j++]}`);
-      else lines.push(`-${x[i++]}`);
+      if (i < x.length && j < y.length && x[i] === y[j]) body.push([' ', x[i++]]), j++;
+      else if (j < y.length && (i === x.length || dp[i][j + 1] >= dp[i + 1][j])) body.push(['+', y[j++]]);
+      else body.push(['-', x[i++]]);
     }
   } else {
-    lines.push(...x.map((l) => `-${l}`), ...y.map((l) => `+${l}`));
+    body.push(...x.map((l): [string, string] => ['-', l]), ...y.map((l): [string, string] => ['+', l]));
   }
-  const ctxBefore = a.slice(Math.max(0, head - 2), head).map((l) => ` ${l}`);
-  const ctxAfter = a.slice(a.length - tail, Math.min(a.length, a.length - tail + 2)).map((l) => ` ${l}`);
+  const ctxBefore = a.slice(Math.max(0, head - 2), head).map((l): [string, string] => [' ', l]);
+  const ctxAfter = a.slice(a.length - tail, Math.min(a.length, a.length - tail + 2)).map((l): [string, string] => [' ', l]);
   const start = head - ctxBefore.length;
-  const oldCount = ctxBefore.length + x.length + ctxAfter.length;
-  const newCount = ctxBefore.length + y.length + ctxAfter.length;
-  return [`--- ${file}`, `+++ ${file}`, `@@ -${start + 1},${oldCount} +${start + 1},${newCount} @@`, ...ctxBefore, ...lines, ...ctxAfter].join('\n');
+  const all = [...ctxBefore, ...body, ...ctxAfter];
+  const oldCount = all.filter(([k]) => k !== '+').length;
+  const newCount = all.filter(([k]) => k !== '-').length;
+  // an empty side starts at the line before (unified diff convention)
+  const range = (from: number, count: number) => `${count ? from + 1 : from},${count}`;
+  const out = [`--- ${file}\n`, `+++ ${file}\n`, `@@ -${range(start, oldCount)} +${range(start, newCount)} @@\n`];
+  for (const [kind, line] of all) {
+    out.push(kind + line);
+    if (!/[\r\n]$/.test(line)) out.push('\n\\ No newline at end of file\n');
+  }
+  return out.join('').replace(/\n$/, '');
 }

@@ -9,7 +9,9 @@ import { countCharacters, countEntries, decodeReport, DOCS_BASE, fix, lint, list
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { toSarif, unifiedDiff } from './cli-output';
-import { expandFileArgs } from './files';
+import { expandFileArgsWithSkipped } from './files';
+
+const UNSUPPORTED = 'Word、WPS、PDF 等文件暂不支持，请另存为 .txt 或 .md 后再检查';
 import { describeWriteError, writeFileAtomic } from './write-file';
 
 const VERSION = '0.1.0';
@@ -22,6 +24,7 @@ const USAGE = `用法: gongwen-lint [选项] <文件、目录或通配符…>
       --dry-run            与 --fix 同用：不改文件，打印将要做的修改（diff）
   -c, --config <文件>      使用指定的配置文件（默认：从每个文件所在目录向上查找 .gongwen.json）
       --max-warnings <n>   警告超过 n 个时以 1 退出
+      --allow-empty        没有可检查的文件时不算错误（默认以 2 退出）
       --list-rules         列出全部规则
       --no-color           不用颜色（默认只在终端中使用颜色）
   -h, --help               显示本帮助
@@ -43,10 +46,11 @@ interface Args {
   dryRun: boolean;
   maxWarnings?: number;
   color?: boolean;
+  allowEmpty: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false };
+  const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false, allowEmpty: false };
   const value = (i: number, name: string) => argv[i] ?? `${name} 需要一个值`;
   for (let i = 0; i < argv.length; i++) {
     const [a, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -66,6 +70,7 @@ function parseArgs(argv: string[]): Args | string {
     } else if (a === '--fix') args.fix = true;
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--list-rules') args.listRules = true;
+    else if (a === '--allow-empty') args.allowEmpty = true;
     else if (a === '--no-color') args.color = false;
     else if (a === '--color') args.color = true;
     else if (a === '-h' || a === '--help') args.help = true;
@@ -150,20 +155,31 @@ export function main(argv: string[], io: Io): number {
   let infos = 0;
   let fixedFiles = 0;
   const lines: string[] = [];
-  for (const file of expandFileArgs(parsed.files)) {
+  // files that could not be checked, with the reason: reported on stderr, in the summary, in JSON and in SARIF
+  const skipped: { file: string; reason: string }[] = [];
+  const skip = (file: string, reason: string, verb = '跳过') => {
+    err(`gongwen-lint: ${verb} ${file}：${reason}`);
+    skipped.push({ file, reason });
+    unreadable = true;
+  };
+  const { files: toCheck, unsupported } = expandFileArgsWithSkipped(parsed.files);
+  for (const file of unsupported) skip(file, UNSUPPORTED);
+  for (const file of toCheck) {
     let buf: Buffer;
     try {
       buf = fs.readFileSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      err(`gongwen-lint: 无法读取 ${file}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (e as Error).message}`);
-      unreadable = true;
+      skip(file, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message, '无法读取');
+      continue;
+    }
+    if (/\.(docx?|wps|pdf|rtf|odt)$/i.test(file)) {
+      skip(file, UNSUPPORTED);
       continue;
     }
     const decoded = decodeReport(buf);
     if (!decoded.ok) {
-      err(`gongwen-lint: 跳过 ${file}：${decoded.reason}`);
-      unreadable = true;
+      skip(file, decoded.reason);
       continue;
     }
     const language = /\.(md|markdown)$/i.test(file) ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
@@ -201,20 +217,24 @@ export function main(argv: string[], io: Io): number {
       }
     }
   }
-  if (parsed.format === 'json') out(JSON.stringify(results, null, 2));
-  else if (parsed.format === 'sarif') out(JSON.stringify(toSarif(results, listRules(), VERSION, DOCS_BASE), null, 2));
+  const empty = results.length === 0 && !parsed.allowEmpty;
+  if (parsed.format === 'json') {
+    out(JSON.stringify([...results, ...skipped.map((x) => ({ file: x.file, skipped: x.reason, characters: 0, diagnostics: [] }))], null, 2));
+  } else if (parsed.format === 'sarif') out(JSON.stringify(toSarif(results, listRules(), VERSION, DOCS_BASE, skipped), null, 2));
   else if (!parsed.dryRun) {
     for (const l of lines) out(l);
     for (const r of results) out(`${path.normalize(r.file)}：${r.characters} 字`);
     const total = errors + warnings + infos;
     if (fixedFiles) out(`已修复并写回 ${fixedFiles} 个文件`);
+    const skippedNote = skipped.length ? `，跳过 ${skipped.length} 个文件（见上）` : '';
     out(total
-      ? paint(errors ? 31 : 33, `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件`)
-      : unreadable
-        ? paint(31, `✖ 检查了 ${results.length} 个文件，有文件未能读取或写回（见上）`)
+      ? paint(errors ? 31 : 33, `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件${skippedNote}`)
+      : unreadable || empty
+        ? paint(31, `✖ 检查了 ${results.length} 个文件${skippedNote}${empty ? '：没有可检查的 .txt、.md、.gongwen 文件（--allow-empty 可允许）' : ''}`)
         : paint(32, `✔ 没有发现问题，检查了 ${results.length} 个文件`));
   }
-  if (unreadable) return 2;
+  if (empty && !unreadable && parsed.format !== 'stylish') err('gongwen-lint: 没有可检查的 .txt、.md、.gongwen 文件（--allow-empty 可允许）');
+  if (unreadable || empty) return 2;
   if (errors > 0) return 1;
   if (parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings) {
     err(`gongwen-lint: ${warnings} 个警告，超过 --max-warnings ${parsed.maxWarnings}`);

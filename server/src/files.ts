@@ -34,6 +34,25 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** Office and PDF files a directory holds beside its reports: named as skipped, not silently left out. */
+const DOCUMENTS = ['.doc', '.docx', '.wps', '.pdf', '.rtf', '.odt'];
+
+/** expandFileArgs, and the Word, WPS and PDF files found in the directories given (not checked: say so). */
+export function expandFileArgsWithSkipped(args: string[]): { files: string[]; unsupported: string[] } {
+  const unsupported: string[] = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) continue;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(arg);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) walk(arg, unsupported, (f) => DOCUMENTS.includes(path.extname(f).toLowerCase()));
+  }
+  return { files: expandFileArgs(args), unsupported };
+}
+
 /** Expands arguments in order; an argument that matches nothing is returned as is, so reading it reports it. */
 export function expandFileArgs(args: string[]): string[] {
   const out: string[] = [];

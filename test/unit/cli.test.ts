@@ -53,7 +53,11 @@ describe('gongwen-lint', () => {
     const r = run('--format', 'json', path.join(tmp, 'missing.txt'), sample);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /无法读取 .*missing\.txt：文件不存在/);
-    assert.equal(JSON.parse(r.stdout).length, 1);
+    // the checked file, and the one that could not be read, recorded as skipped
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.length, 2);
+    assert.ok(out[0].diagnostics.length > 0);
+    assert.equal(out[1].skipped, '文件不存在');
   });
 
   it('refuses binary and non-UTF-8 files with a reason', () => {
@@ -215,5 +219,77 @@ describe('the packed tarball', () => {
     const r = spawnSync(bin, ['报告.txt'], { cwd: project, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /报告\.txt:1:7 +error/);
+  });
+});
+
+describe('--fix --dry-run prints a diff that git and patch apply', () => {
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-diff-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const cases: [string, string][] = [
+    ['lf.txt', '标题\n我们要以身作责。\n其他内容。\n'],
+    ['crlf.txt', '标题\r\n我们要以身作责。\r\n其他内容。\r\n'],
+    ['no-final-newline.txt', '标题\n其他内容。\n我们要以身作责。'],
+    ['first-line.txt', '我们要以身作责。\n'],
+  ];
+  for (const [name, text] of cases) {
+    it(`for ${name}`, () => {
+      fs.writeFileSync(path.join(dir, name), text);
+      const r = spawnSync(process.execPath, [cli, '--fix', '--dry-run', name], { cwd: dir, encoding: 'utf8' });
+      assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, 'the file is untouched');
+      const patchFile = path.join(dir, `${name}.patch`);
+      fs.writeFileSync(patchFile, r.stdout);
+      assert.match(r.stdout, /^--- /);
+      const gitCheck = spawnSync('git', ['apply', '--check', '-p0', patchFile], { cwd: dir, encoding: 'utf8' });
+      assert.equal(gitCheck.status, 0, gitCheck.stderr + r.stdout);
+      const patch = spawnSync('patch', ['-p0', '--dry-run', '-i', patchFile], { cwd: dir, encoding: 'utf8' });
+      assert.equal(patch.status, 0, patch.stdout + patch.stderr);
+      // and applied, it gives what --fix writes
+      spawnSync('git', ['apply', '-p0', patchFile], { cwd: dir });
+      assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text.replace('以身作责', '以身作则'));
+    });
+  }
+});
+
+describe('files that could not be checked', () => {
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-skip-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a folder of only Word files is no success: exit 2, the files named, no ✔', () => {
+    const folder = path.join(dir, 'word');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '述职报告.docx'), Buffer.from([0x50, 0x4b, 3, 4]));
+    const r = run(folder);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /跳过 .*述职报告\.docx：Word、WPS、PDF 等文件暂不支持/);
+    assert.doesNotMatch(r.stdout, /✔/);
+    assert.match(r.stdout, /✖ 检查了 0 个文件，跳过 1 个文件/);
+  });
+
+  it('checking no file at all is an error unless --allow-empty', () => {
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    const r = run(empty);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /没有可检查的/);
+    assert.equal(run('--allow-empty', empty).status, 0);
+  });
+
+  it('an unreadable file ends without ✔ and is recorded in JSON and SARIF', () => {
+    const missing = path.join(dir, 'missing 报告.txt');
+    const stylish = run(missing);
+    assert.equal(stylish.status, 2);
+    assert.doesNotMatch(stylish.stdout, /✔/);
+    const json = JSON.parse(run('--format', 'json', missing).stdout);
+    assert.deepEqual(json.map((x: { file: string; skipped?: string }) => [x.file, x.skipped]), [[missing, '文件不存在']]);
+    const sarif = JSON.parse(run('--format', 'sarif', missing, sample).stdout);
+    const inv = sarif.runs[0].invocations[0];
+    assert.equal(inv.executionSuccessful, false);
+    assert.equal(inv.toolExecutionNotifications.length, 1);
+    // artifact locations are URIs: absolute paths as file:// URIs, percent-encoded
+    assert.equal(inv.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, `file://${missing.split('/').map(encodeURIComponent).join('/')}`);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/town-secretary-report.txt');
   });
 });
