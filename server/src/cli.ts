@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { countCharacters, countEntries, decodeReport, DOCS_BASE, fix, lint, listRules, type Diagnostic, type LintOptions } from './engine';
+import { countCharacters, countEntries, decodeReport, fix, getDocsBase, lint, listRules, setDocsBase, type Diagnostic, type LintOptions } from './engine';
+import { pathToFileUri } from './uri';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { toSarif, unifiedDiff } from './cli-output';
@@ -99,6 +100,9 @@ export interface Io {
   err: (s: string) => void;
   isTTY?: boolean;
 }
+
+// the rule pages installed with the CLI (docs/rules/ beside dist/): SARIF's help links and JSON's links open
+setDocsBase(pathToFileUri(path.join(__dirname, '..', 'docs', 'rules')) + '/');
 
 export function main(argv: string[], io: Io): number {
   const { out, err } = io;
@@ -220,7 +224,7 @@ export function main(argv: string[], io: Io): number {
   const empty = results.length === 0 && !parsed.allowEmpty;
   if (parsed.format === 'json') {
     out(JSON.stringify([...results, ...skipped.map((x) => ({ file: x.file, skipped: x.reason, characters: 0, diagnostics: [] }))], null, 2));
-  } else if (parsed.format === 'sarif') out(JSON.stringify(toSarif(results, listRules(), VERSION, DOCS_BASE, skipped), null, 2));
+  } else if (parsed.format === 'sarif') out(JSON.stringify(toSarif(results, listRules(), VERSION, getDocsBase(), skipped), null, 2));
   else if (!parsed.dryRun) {
     for (const l of lines) out(l);
     for (const r of results) out(`${path.normalize(r.file)}：${r.characters} 字`);

@@ -23,6 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { setFlagsFromString } from 'v8';
 import { inspect } from 'util';
+import * as path from 'path';
 import { PublishEncoder } from './publish-json';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
@@ -32,7 +33,8 @@ import {
   getRule,
   IncrementalLinter,
   type DiagnosticFix,
-  DOCS_BASE,
+  getDocsBase,
+  setDocsBase,
   type PublishedDiagnostic,
   type PublishShape,
   type Unchanged,
@@ -66,6 +68,9 @@ import {
 } from './engine';
 
 export const FIX_ALL_KIND = 'source.fixAll.gongwen';
+
+// the rule pages installed with the server (docs/rules/ beside dist/): every diagnostic's link opens a page that exists
+setDocsBase(pathToFileUri(path.join(__dirname, '..', 'docs', 'rules')) + '/');
 
 /**
  * With very long reports open, let the heap grow by 10% over what survives a full collection instead
@@ -183,8 +188,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
   if (compactDiagnostics) {
-    // what a compact diagnostic leaves out: source "gongwen", and the link DOCS_BASE + code + ".md"
-    result.capabilities.experimental = { gongwen: { compactDiagnostics: { source: 'gongwen', docsBase: DOCS_BASE } } };
+    // what a compact diagnostic leaves out: source "gongwen", and the link docsBase + code + ".md"
+    result.capabilities.experimental = { gongwen: { compactDiagnostics: { source: 'gongwen', docsBase: getDocsBase() } } };
   }
   return result;
 });

@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
 import { SERVER_NODE_ARGS } from '../../server/src/launch';
-import { lint, parseConfigFile } from '../../server/src/engine';
+import { lint, parseConfigFile, setDocsBase } from '../../server/src/engine';
+
+// the server links to the rule pages installed beside its dist/: compared with it, the engine here does too
+setDocsBase(`${pathToFileURL(path.join(__dirname, '../../../docs/rules')).href}/`);
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
 const SAMPLE_URI = 'file:///reports/town-secretary-report.txt';

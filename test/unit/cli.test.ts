@@ -208,7 +208,8 @@ describe('the packed tarball', () => {
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files.filter((f) => !f.startsWith('docs/rules/')), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/server.js', 'package.json']);
+    assert.ok(files.includes('docs/rules/typo/homophone.md'), 'the rule pages the links open');
     const project = path.join(dir, 'project');
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, 'package.json'), '{"name":"reports","version":"1.0.0","private":true}');
@@ -219,6 +220,11 @@ describe('the packed tarball', () => {
     const r = spawnSync(bin, ['报告.txt'], { cwd: project, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /报告\.txt:1:7 +error/);
+    // the links of an installed CLI open pages that exist
+    const sarif = JSON.parse(spawnSync(bin, ['--format', 'sarif', '报告.txt'], { cwd: project, encoding: 'utf8' }).stdout);
+    const help = sarif.runs[0].tool.driver.rules[0].helpUri as string;
+    assert.match(help, /^file:\/\//);
+    assert.ok(fs.existsSync(decodeURIComponent(new URL(help).pathname)), help);
   });
 });
 
@@ -291,5 +297,14 @@ describe('files that could not be checked', () => {
     // artifact locations are URIs: absolute paths as file:// URIs, percent-encoded
     assert.equal(inv.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, `file://${missing.split('/').map(encodeURIComponent).join('/')}`);
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/town-secretary-report.txt');
+  });
+});
+
+describe('documentation links', () => {
+  it('SARIF help links and JSON diagnostic links open pages that exist', () => {
+    const sarif = JSON.parse(run('--format', 'sarif', sample).stdout);
+    for (const rule of sarif.runs[0].tool.driver.rules) assert.ok(fs.existsSync(decodeURIComponent(new URL(rule.helpUri).pathname)), rule.helpUri);
+    const json = JSON.parse(run('--format', 'json', sample).stdout);
+    for (const d of json[0].diagnostics) assert.ok(fs.existsSync(decodeURIComponent(new URL(d.codeDescription.href).pathname)), d.codeDescription.href);
   });
 });

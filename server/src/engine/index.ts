@@ -25,10 +25,24 @@ export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';
 export { placeholderSpans, qualifierAfter, fillAllEdits, PLACEHOLDER_RULES } from './placeholders';
 export type { Unchanged, LintOptions, Diagnostic, DiagnosticFix, DocumentSymbol, FoldingRange, RuleMeta, DocumentLanguage };
 
+/** The rule pages of the project's repository: the links of a Node API user who sets no other base. */
 export const DOCS_BASE: string = 'https://github.com/gongwen/gongwen/blob/main/docs/rules/';
 
+let docsBase = DOCS_BASE;
+/**
+ * Where the rule pages are, as a URI prefix ending in `/`: the language server and the CLI point it at the
+ * pages installed with them (docs/rules/ beside dist/), so every link opens a page that exists.
+ */
+export function setDocsBase(base: string): void {
+  docsBase = base.endsWith('/') ? base : `${base}/`;
+  docLinks.clear();
+}
+export function getDocsBase(): string {
+  return docsBase;
+}
+
 export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
+  return `${docsBase}${id}.md`;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

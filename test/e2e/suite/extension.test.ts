@@ -28,6 +28,9 @@ suite('gongwen in VS Code', () => {
     // the server sends compact diagnostics; the client adds back the source and the link to the rule's page
     assert.strictEqual(first.source, 'gongwen');
     assert.ok(typeof first.code === 'object' && first.code.target.toString().endsWith('/docs/rules/placeholder/latin-x.md'), String(first.code));
+    // the page the link opens is there, inside the extension
+    const page = await vscode.workspace.fs.stat((first.code as { target: vscode.Uri }).target);
+    assert.ok(page.size > 0);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext?.isActive, 'extension is active');
     console.log(`  extension under test: ${ext!.extensionPath}`);
