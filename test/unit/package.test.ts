@@ -77,3 +77,15 @@ describe('packaging', () => {
     for (const step of pkg.contributes.walkthroughs[0].steps) assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.id);
   });
 });
+
+describe('development dependencies', () => {
+  it('each installs without an engine warning on Node 20, the oldest Node the README supports', () => {
+    const pkg = read('package.json');
+    assert.match(pkg.engines.node, />=\s*20/);
+    for (const name of Object.keys(pkg.devDependencies)) {
+      const dep = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+      const min = /^>=\s*(\d+)/.exec(dep.engines?.node ?? '');
+      if (min) assert.ok(Number(min[1]) <= 20, `${name} needs Node ${dep.engines.node}`);
+    }
+  });
+});
