@@ -64,7 +64,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const stats = new Map<string, Stats>();
   const showStats = () => {
     const editor = vscode.window.activeTextEditor;
-    const s = editor && stats.get(editor.document.uri.toString());
+    // no active editor while a dialog (workspace trust) or a panel has focus: keep what the item shows,
+    // unless no editor is open at all
+    if (!editor) {
+      if (!vscode.window.visibleTextEditors.length) status.hide();
+      return;
+    }
+    const s = stats.get(editor.document.uri.toString());
     if (!s) return status.hide();
     status.text = vscode.l10n.t('$(book) {0} 字', s.characters) + (s.placeholders ? '  ' + vscode.l10n.t('$(warning) {0} to fill', s.placeholders) : '');
     status.tooltip = s.placeholders ? vscode.l10n.t('Gongwen: click to go to the next placeholder to fill') : vscode.l10n.t('Gongwen: length in 字 (each Chinese character or full-width mark counts 1, a run of letters or digits counts 1)');
@@ -121,7 +127,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('gongwen/workspaceTrusted')),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('gongwen/workspaceTrusted');
+      showStats();
+    }),
+    vscode.window.onDidChangeWindowState(() => showStats()),
     // not contributed: lets tests find the server process (and see the client restart it)
     vscode.commands.registerCommand('gongwen.internal.serverInfo', () => client?.sendRequest('gongwen/serverInfo')),
   );
