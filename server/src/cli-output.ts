@@ -100,8 +100,9 @@ export function unifiedDiff(file: string, before: string, after: string): string
     let j = 0;
     while (i < x.length || j < y.length) {
       if (i < x.length && j < y.length && x[i] === y[j]) body.push([' ', x[i++]]), j++;
-      else if (j < y.length && (i === x.length || dp[i][j + 1] >= dp[i + 1][j])) body.push(['+', y[j++]]);
-      else body.push(['-', x[i++]]);
+      // removed lines before added ones, as diff and git print them
+      else if (i < x.length && (j === y.length || dp[i + 1][j] >= dp[i][j + 1])) body.push(['-', x[i++]]);
+      else body.push(['+', y[j++]]);
     }
   } else {
     body.push(...x.map((l): [string, string] => ['-', l]), ...y.map((l): [string, string] => ['+', l]));
@@ -120,4 +121,33 @@ export function unifiedDiff(file: string, before: string, after: string): string
     if (!/[\r\n]$/.test(line)) out.push('\n\\ No newline at end of file\n');
   }
   return out.join('').replace(/\n$/, '');
+}
+
+/**
+ * For a terminal: a changed pair of long lines (a paragraph is one line in a report) shown as the changed
+ * words with some context, not two whole paragraphs. `mark(old, new)` paints the changed parts.
+ */
+export function compactDiff(diff: string, mark: (kind: '-' | '+', s: string) => string, width = 80, context = 12): string {
+  const lines = diff.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    if (a?.startsWith('-') && !a.startsWith('---') && b?.startsWith('+') && !b.startsWith('+++') && (a.length > width || b.length > width)) {
+      const x = a.slice(1).replace(/\r$/, '');
+      const y = b.slice(1).replace(/\r$/, '');
+      let head = 0;
+      while (head < x.length && head < y.length && x[head] === y[head]) head++;
+      let tail = 0;
+      while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+      const before = x.slice(Math.max(0, head - context), head);
+      const after = x.slice(x.length - tail, x.length - tail + context);
+      const lead = head > context ? '…' : '';
+      const trail = tail > context ? '…' : '';
+      out.push(`-${lead}${before}${mark('-', x.slice(head, x.length - tail))}${after}${trail}`);
+      out.push(`+${lead}${before}${mark('+', y.slice(head, y.length - tail))}${after}${trail}`);
+      i++;
+    } else out.push(a);
+  }
+  return out.join('\n');
 }

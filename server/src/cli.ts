@@ -9,7 +9,7 @@ import { countCharacters, countEntries, decodeReport, fix, getDocsBase, lint, li
 import { pathToFileUri } from './uri';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
-import { toSarif, unifiedDiff } from './cli-output';
+import { compactDiff, toSarif, unifiedDiff } from './cli-output';
 import { expandFileArgsWithSkipped } from './files';
 
 const UNSUPPORTED = 'Word、WPS、PDF 等文件暂不支持，请另存为 .txt 或 .md 后再检查';
@@ -192,7 +192,11 @@ export function main(argv: string[], io: Io): number {
     if (parsed.fix) {
       const { output, applied } = fix(text, options);
       if (applied) {
-        if (parsed.dryRun) out(unifiedDiff(path.normalize(file), text, output));
+        if (parsed.dryRun) {
+          const diff = unifiedDiff(path.normalize(file), text, output);
+          // in a terminal, long paragraphs show the changed words; piped, the diff stays one git and patch apply
+          out(io.isTTY ? compactDiff(diff, (kind, s) => (color ? paint(kind === '-' ? 31 : 32, s) : `[${s}]`)) : diff);
+        }
         else {
           const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
           try {

@@ -308,3 +308,25 @@ describe('documentation links', () => {
     for (const d of json[0].diagnostics) assert.ok(fs.existsSync(decodeURIComponent(new URL(d.codeDescription.href).pathname)), d.codeDescription.href);
   });
 });
+
+describe('--fix --dry-run in a terminal', () => {
+  it('shows the changed words of a long paragraph with some context, not the whole paragraph', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-tty-'));
+    try {
+      const paragraph = '我们坚持以人民为中心的发展思想，认真履行职责，扎实推进各项工作，全面完成年度目标任务。'.repeat(8) + '我们要以身作责。';
+      fs.writeFileSync(path.join(dir, 'long.txt'), `标题\n${paragraph}\n`);
+      const { main } = await import(path.join(root, 'out/server/src/cli.js'));
+      const lines: string[] = [];
+      const code = main(['--fix', '--dry-run', '--no-color', path.join(dir, 'long.txt')], { out: (s: string) => lines.push(s), err: () => undefined, isTTY: true });
+      assert.equal(code, 0); // only a warning left
+      const shown = lines.join('\n').split('\n');
+      const minus = shown.find((l) => l.startsWith('-') && !l.startsWith('---'))!;
+      const plus = shown.find((l) => l.startsWith('+') && !l.startsWith('+++'))!;
+      assert.ok(minus.length < 60 && plus.length < 60, `${minus}\n${plus}`);
+      assert.match(minus, /^-….*\[责\]/);
+      assert.match(plus, /^\+….*\[则\]/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
