@@ -8,28 +8,22 @@ const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '—');
 
 const score = scoreAnnotated();
 console.log('## 标注报告（examples/ 与 test/corpus/annotated/）\n');
-console.log('| 类别 | 应报告 | 报告到 | 召回率 |');
-console.log('|---|---|---|---|');
-let te = 0;
-let tf = 0;
-for (const [cat, n] of [...score.expected].sort()) {
-  const f = score.found.get(cat) ?? 0;
-  te += n;
-  tf += f;
-  console.log(`| ${cat} | ${n} | ${f} | ${pct(f, n)} |`);
+/** A table of counts: each key's total and how many of them were right, and the share. */
+function table(head: string, total: Map<string, number>, right: Map<string, number>): void {
+  console.log(head);
+  console.log('|---|---|---|---|');
+  let t = 0;
+  let r = 0;
+  for (const [key, n] of [...total].sort()) {
+    const k = right.get(key) ?? 0;
+    t += n;
+    r += k;
+    console.log(`| ${key} | ${n} | ${k} | ${pct(k, n)} |`);
+  }
+  console.log(`| 合计 | ${t} | ${r} | ${pct(r, t)} |\n`);
 }
-console.log(`| 合计 | ${te} | ${tf} | ${pct(tf, te)} |\n`);
-console.log('| 规则 | 报告 | 正确 | 精确率 |');
-console.log('|---|---|---|---|');
-let tr = 0;
-let tc = 0;
-for (const [rule, n] of [...score.reported].sort()) {
-  const r = score.right.get(rule) ?? 0;
-  tr += n;
-  tc += r;
-  console.log(`| ${rule} | ${n} | ${r} | ${pct(r, n)} |`);
-}
-console.log(`| 合计 | ${tr} | ${tc} | ${pct(tc, tr)} |\n`);
+table('| 类别 | 应报告 | 报告到 | 召回率 |', score.expected, score.found);
+table('| 规则 | 报告 | 正确 | 精确率 |', score.reported, score.right);
 for (const m of score.misses) console.log(`漏报 ${m.name}:${m.e.line + 1}:${m.e.startChar + 1} ${m.e.category} “${m.e.text ?? ''}”`);
 for (const m of score.falseAlarms) console.log(`误报 ${m.name}:${m.d.range.start.line + 1}:${m.d.range.start.character + 1} ${m.d.code} ${m.d.message}`);
 

@@ -34,6 +34,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Office and PDF files a directory holds beside its reports: named as skipped, not silently left out. */
 const DOCUMENTS = ['.doc', '.docx', '.wps', '.pdf', '.rtf', '.odt'];
 
@@ -41,14 +49,7 @@ const DOCUMENTS = ['.doc', '.docx', '.wps', '.pdf', '.rtf', '.odt'];
 export function expandFileArgsWithSkipped(args: string[]): { files: string[]; unsupported: string[] } {
   const unsupported: string[] = [];
   for (const arg of args) {
-    if (/[*?]/.test(arg)) continue;
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(arg);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) walk(arg, unsupported, (f) => DOCUMENTS.includes(path.extname(f).toLowerCase()));
+    if (!/[*?]/.test(arg) && isDirectory(arg)) walk(arg, unsupported, (f) => DOCUMENTS.includes(path.extname(f).toLowerCase()));
   }
   return { files: expandFileArgs(args), unsupported };
 }
@@ -64,16 +65,8 @@ export function expandFileArgs(args: string[]): string[] {
       const found: string[] = [];
       walk(staticPart, found, (f) => re.test(f.split(path.sep).join('/').replace(/^\.\//, '')));
       out.push(...(found.length ? found : [arg]));
-    } else {
-      let stat: fs.Stats | undefined;
-      try {
-        stat = fs.statSync(arg);
-      } catch {
-        stat = undefined;
-      }
-      if (stat?.isDirectory()) walk(arg, out, (f) => REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase()));
-      else out.push(arg);
-    }
+    } else if (isDirectory(arg)) walk(arg, out, (f) => REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+    else out.push(arg);
   }
   return [...new Set(out)];
 }

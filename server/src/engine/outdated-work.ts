@@ -6,6 +6,7 @@
 import type { ReportDocument } from './document';
 import { Zone } from './document';
 import type { Finding } from './types';
+import { sentenceAround } from './phrases';
 
 interface WorkClass {
   /** Terms of the class, matched as written. */
@@ -26,13 +27,6 @@ const HISTORY_AFTER = /^(?:成果|成效|精神|经验|以来|期间|时期|之�
 const HISTORY_BEFORE = /(?:巩固|拓展|衔接|回顾|总结|自|在|曾|曾经|过去|当年|此前|以往|历经|经过|通过)[^，。；\n]{0,8}$/;
 const HISTORY_SENTENCE = /回顾|期间|以来|曾经|过去|当年|此前|以往|年初|一季度|初期|乙类乙管|平稳转段|已于|已经|取得了?全面胜利|历史性/;
 
-function sentence(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !'。！？!?\n\r'.includes(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !'。！？!?\n\r'.includes(text[e])) e++;
-  return text.slice(s, e);
-}
 
 /** A year before `year` named in the sentence (2020年, 去年): the sentence tells the past. */
 function namesPastYear(s: string, year: number): boolean {
@@ -89,7 +83,7 @@ export function outdatedWork(doc: ReportDocument, year: number | undefined): Fin
     if (qualifiers?.test(before)) return false;
     if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return false;
     if (!ACTION_BEFORE.test(before) && !OBJECT_AFTER.test(after)) return false;
-    const s = sentence(text, start, end);
+    const s = sentenceAround(text, start, end);
     if (HISTORY_SENTENCE.test(s) || namesPastYear(s, year)) return false;
     return !doc.touchesZone(start, end, skip);
   };

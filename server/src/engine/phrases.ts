@@ -85,7 +85,8 @@ export function countEntries(category: PhraseCategory): number {
   return BUILTIN_ENTRIES.filter((e) => e.category === category).length + (category === 'phrasing/political' ? ORDERED_SETS.length : 0);
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
+/** The sentence around text[start, end): from the previous to the next 。！？ or line break. */
+export function sentenceAround(text: string, start: number, end: number): string {
   let s = start;
   while (s > 0 && !'。！？!?\n\r'.includes(text[s - 1])) s--;
   let e = end;
