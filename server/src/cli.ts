@@ -166,7 +166,8 @@ export function main(argv: string[], io: Io): number {
     skipped.push({ file, reason });
     unreadable = true;
   };
-  const { files: toCheck, unsupported } = expandFileArgsWithSkipped(parsed.files);
+  const { files: toCheck, unsupported, unreadableDirs } = expandFileArgsWithSkipped(parsed.files);
+  for (const dir of unreadableDirs) skip(dir.file, dir.reason, '无法读取');
   for (const file of unsupported) skip(file, UNSUPPORTED);
   for (const file of toCheck) {
     let buf: Buffer;

@@ -330,3 +330,52 @@ describe('--fix --dry-run in a terminal', () => {
     }
   });
 });
+
+describe('file arguments', () => {
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-args-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('globs match as they say: * within a folder, ** across folders, ? one character', async () => {
+    const { globMatcher } = await import(path.join(root, 'out/server/src/files.js'));
+    const m = (g: string, f: string) => globMatcher(g)(f);
+    assert.ok(m('**/*.md', 'x.md') && m('**/*.md', 'a/b/x.md') && !m('**/*.md', 'a/x.txt'));
+    assert.ok(m('报告/*.txt', '报告/述职.txt') && !m('报告/*.txt', '报告/旧/述职.txt'));
+    assert.ok(m('?.txt', 'a.txt') && !m('?.txt', 'ab.txt') && m('a/**', 'a/b/c.txt'));
+  });
+
+  it('a glob of many * matches in time that grows with the name, not exponentially (n and 2n)', async () => {
+    const { globMatcher } = await import(path.join(root, 'out/server/src/files.js'));
+    const match = globMatcher('*a*a*a*a*a*a*a*a*b');
+    assert.equal(match('a'.repeat(60)), false); // the case a regular expression does not finish
+    assert.equal(globMatcher('*a*a*a*a*a*a*a*a*a')('a'.repeat(60)), true);
+    const time = (name: string) => {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 20; i++) match(name);
+      return Number(process.hrtime.bigint() - t0);
+    };
+    const a = 'a'.repeat(4000);
+    const b = 'a'.repeat(8000);
+    let ta = Infinity;
+    let tb = Infinity;
+    for (let i = 0; i < 7; i++) {
+      ta = Math.min(ta, time(a));
+      tb = Math.min(tb, time(b));
+    }
+    assert.ok(tb / ta < 3.5, `2n/n = ${(tb / ta).toFixed(2)}`);
+  });
+
+  it('follows symbolic links to reports, in folders and in globs', () => {
+    const real = path.join(dir, 'real');
+    fs.mkdirSync(real);
+    fs.writeFileSync(path.join(real, 'r.txt'), '2024年度XX县述职报告\n');
+    const folder = path.join(dir, 'linked');
+    fs.mkdirSync(folder);
+    fs.symlinkSync(path.join(real, 'r.txt'), path.join(folder, '报告.txt'));
+    const r = run('--format', 'json', folder);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout)[0].file, path.join(folder, '报告.txt'));
+    const g = run('--format', 'json', `${folder}/*.txt`);
+    assert.equal(g.status, 1, g.stderr);
+  });
+});
