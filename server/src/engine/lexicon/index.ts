@@ -261,20 +261,21 @@ export class Lexicon {
       const r1 = (h1 << 8) | (h1 >>> 24);
       const r2 = (h2 << 16) | (h2 >>> 16);
       const r3 = (h3 << 24) | (h3 >>> 8);
-      const raw0 = 0x2545f491 ^ r1 ^ r2 ^ r3;
-      const raw1 = 0x6c8e9cf5 ^ h0 ^ r2 ^ r3;
-      const raw2 = 0x1b873593 ^ h0 ^ r1 ^ r3;
-      const raw3 = 0x7feb352d ^ h0 ^ r1 ^ r2;
+      // rawKey(k, …) for each k, from the rotations computed once
+      const raw0 = SEED[0] ^ r1 ^ r2 ^ r3;
+      const raw1 = SEED[1] ^ h0 ^ r2 ^ r3;
+      const raw2 = SEED[2] ^ h0 ^ r1 ^ r3;
+      const raw3 = SEED[3] ^ h0 ^ r1 ^ r2;
       let mask = 0;
       // a change at 0 or 1 keeps the last two characters, at 2 or 3 the first two: check those first
-      const tb = ((Math.imul(h2 ^ ((h3 << 11) | (h3 >>> 21)), 0x27d4eb2d) >>> 0) >>> 12) & PAIR_MASK;
+      const tb = pairBit(h2, h3);
       if (tails[tb >> 3] & (1 << (tb & 7))) {
         if (f0) mask |= probe(raw0, f0, 0);
         if (g0) mask |= probe(raw0, g0, 1);
         if (f1) mask |= probe(raw1, f1, 2);
         if (g1) mask |= probe(raw1, g1, 3);
       }
-      const hb = ((Math.imul(h0 ^ ((h1 << 11) | (h1 >>> 21)), 0x27d4eb2d) >>> 0) >>> 12) & PAIR_MASK;
+      const hb = pairBit(h0, h1);
       if (heads[hb >> 3] & (1 << (hb & 7))) {
         if (f2) mask |= probe(raw2, f2, 4);
         if (g2) mask |= probe(raw2, g2, 5);
