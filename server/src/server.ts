@@ -316,7 +316,8 @@ function messagesFor(settings: ServerSettings): MessageLocale {
 }
 
 function shapeFor(settings: ServerSettings): PublishShape {
-  return { locale: messagesFor(settings), compact: compactDiagnostics, limit: settings.maxProblems };
+  // the note on a cut list counts among gongwen.maxProblems (VS Code shows 1,000 per file and drops the rest)
+  return { locale: messagesFor(settings), compact: compactDiagnostics, limit: Math.max(1, settings.maxProblems - 1) };
 }
 
 /** GONGWEN_TRACE=1 writes the time of each lint to stderr (for profiling the server). */
@@ -424,7 +425,7 @@ function truncatedDiagnostic(count: number, shown: number): PublishedDiagnostic 
     severity: 3,
     source: 'gongwen',
     code: 'truncated',
-    message: `本文档共发现 ${count} 个问题，只显示前 ${shown} 个。修改后其余问题会陆续显示；可在设置 gongwen.maxProblems 中调高上限。`,
+    message: `本文档共发现 ${count} 个问题，只显示其中 ${shown} 个：每类问题都有显示，数量多的一类只显示靠前的。改正后其余问题会陆续显示。上限见设置 gongwen.maxProblems（VS Code 每个文件最多显示 1000 个问题）。`,
   };
 }
 

@@ -20,7 +20,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
-export const DEFAULT_MAX_PROBLEMS = 10_000;
+export const DEFAULT_MAX_PROBLEMS = 1000;
 export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   otherLanguages: 'auto',

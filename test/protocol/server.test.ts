@@ -190,24 +190,48 @@ describe('settings pulled from the client', () => {
     }
   });
 
-  it('publishes at most gongwen.maxProblems diagnostics, with a note that counts them all', async () => {
+  it('publishes at most gongwen.maxProblems diagnostics, the note that counts them all included, and a share of every kind', async () => {
     const c = new LspClient();
     try {
-      await c.initializeWithSettings({ maxProblems: 5 });
+      await c.initializeWithSettings({ maxProblems: 12 });
       c.open(SAMPLE_URI, sample, 'plaintext', 1);
       const p = await c.diagnosticsFor(SAMPLE_URI, 1);
       const all = lint(sample).map(({ data: _, ...d }) => d);
       assert.equal(all.length, 50);
-      assert.deepEqual(p.diagnostics.slice(0, 5), all.slice(0, 5));
-      assert.equal(p.diagnostics.length, 6);
-      assert.equal(p.diagnostics[5].code, 'truncated');
-      assert.match(p.diagnostics[5].message, /共发现 50 个问题，只显示前 5 个/);
+      assert.equal(p.diagnostics.length, 12);
+      const note = p.diagnostics[11];
+      assert.equal(note.code, 'truncated');
+      assert.match(note.message, /共发现 50 个问题，只显示其中 11 个：每类问题都有显示/);
+      const shown: { code: string }[] = p.diagnostics.slice(0, 11);
+      // in document order, each one of the full lint's, and every kind of finding among them
+      for (const d of shown) assert.ok(all.some((x) => JSON.stringify(x) === JSON.stringify(d)), JSON.stringify(d));
+      const order = shown.map((d) => all.findIndex((x) => JSON.stringify(x) === JSON.stringify(d)));
+      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      const codes = new Set(all.map((d) => d.code));
+      assert.ok(codes.size > 1 && codes.size <= 11);
+      assert.deepEqual(new Set(shown.map((d) => d.code)), codes);
       // the status bar still counts every placeholder
       const stats = await c.waitFor('gongwen/stats', (s) => s.uri === SAMPLE_URI && s.version === 1);
       assert.equal(stats.placeholders, all.filter((d) => /^placeholder\/(?!residue)/.test(d.code)).length);
       // the title's hover counts the problems shown, not the note about the others
       const hover = await c.request('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: { line: 0, character: 2 } });
-      assert.match(hover.contents.value, /，5 个问题（/);
+      assert.match(hover.contents.value, /，11 个问题（/);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('shows the one typo of a draft with 3,000 unfilled placeholders (VS Code would keep only the first 1,000 errors)', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      const uri = 'file:///tmp/gongwen-many-xx.gongwen';
+      const text = '关于XX同志的述职报告\n' + '本年度完成XX项工作，XX万元，XX个项目。\n'.repeat(1000) + '我始终以身作责，带头落实。\n';
+      c.open(uri, text, 'gongwen', 1);
+      const p = await c.diagnosticsFor(uri, 1);
+      assert.equal(p.diagnostics.length, 1000);
+      assert.equal(p.diagnostics.at(-1).code, 'truncated');
+      assert.ok(p.diagnostics.some((d: { code: string; message: string }) => d.code === 'typo/fixed-phrase' && /以身作则/.test(d.message)));
     } finally {
       c.kill();
     }
@@ -220,7 +244,7 @@ describe('settings pulled from the client', () => {
       c.open(SAMPLE_URI, sample, 'plaintext', 1);
       assert.equal((await c.diagnosticsFor(SAMPLE_URI, 1)).diagnostics.length, 50);
       const msg = await c.waitFor('window/showMessageRequest');
-      assert.match(msg.message, /gongwen\.maxProblems 应为正整数，已使用默认值 10000/);
+      assert.match(msg.message, /gongwen\.maxProblems 应为正整数，已使用默认值 1000/);
     } finally {
       c.kill();
     }

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { findings, IncrementalLinter, lintDocument, parse, resolveOptions, type RuleFinding } from '../../server/src/engine';
+import { fairShares, findings, IncrementalLinter, lintDocument, parse, resolveOptions, rules, type RuleFinding } from '../../server/src/engine';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
 const pieces = ['XX', '以身作责', '一、', '（一）', '1.', '一是', '二是', '中央八项规定', '新冠肺炎', '\n', '\r\n', '“', '”', '，', '。', '2023年度', '目的是为了', '大局意识、政治意识、核心意识、看齐意识', '𠀀', '<!-- gongwen-disable-next-line typo -->\n', '的的', '了了', '我们我们', '、“三会一课”、', '5%', '6％', '１２', ',', '(暂行)', '工作\n工作'];
@@ -39,6 +39,42 @@ function* versions(steps: Step[], language: 'gongwen' | 'plaintext' | 'markdown'
   }
 }
 
+/** What a full lint's diagnostics come to past `limit`: each rule's first findings, by fair shares, in document order. */
+function shownOf<T extends { code: string }>(all: T[], limit: number | undefined): T[] {
+  if (limit === undefined || all.length <= limit) return all;
+  const ids = rules.map((r) => r.meta.id);
+  const quota = fairShares(ids.map((id) => all.filter((d) => d.code === id).length), limit);
+  const taken = new Map<string, number>();
+  return all.filter((d) => {
+    const n = taken.get(d.code) ?? 0;
+    taken.set(d.code, n + 1);
+    return n < quota[ids.indexOf(d.code)];
+  });
+}
+
+describe('fair shares of a limited list', () => {
+  it('add up to the limit, never exceed a count, and are as even as the counts allow', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { maxLength: 30 }), fc.nat(200), (counts, limit) => {
+        const q = fairShares(counts, limit);
+        const total = counts.reduce((a, b) => a + b, 0);
+        assert.equal(q.reduce((a, b) => a + b, 0), Math.min(limit, total));
+        for (let i = 0; i < counts.length; i++) {
+          assert.ok(q[i] >= 0 && q[i] <= counts[i]);
+          // a rule cut short has at least as many shown as any other, but for one of rounding
+          if (q[i] < counts[i]) for (let j = 0; j < counts.length; j++) assert.ok(q[i] >= q[j] - 1, `${counts} ${limit} → ${q}`);
+        }
+      }),
+      { numRuns: 500, seed: 99 },
+    );
+  });
+
+  it('shows the few findings of a rare rule beside thousands of another', () => {
+    assert.deepEqual(fairShares([5000, 3, 0, 40], 1000), [957, 3, 0, 40]);
+    assert.deepEqual(fairShares([5000, 3000], 999), [500, 499]);
+  });
+});
+
 describe('incremental linting', () => {
   it('equals a full lint after every one of many random edits', () => {
     const resolved = resolveOptions({});
@@ -70,7 +106,12 @@ describe('incremental linting', () => {
             const full = lintDocument(parse(text, language), resolved, locale);
             // compact: what the client adds back (the source and the rule's documentation link) is left out
             const expected = full.map(({ data: _, source, codeDescription, ...d }) => (compact ? d : { ...d, source, codeDescription }));
-            assert.deepEqual(live.diagnostics, expected.slice(0, limit ?? Infinity));
+            assert.deepEqual(live.diagnostics, shownOf(expected, limit));
+            if (limit !== undefined && full.length > limit) {
+              // every kind of finding is among those shown
+              assert.equal(live.diagnostics.length, limit);
+              if (new Set(full.map((d) => d.code)).size <= limit) assert.deepEqual(new Set(live.diagnostics.map((d) => d.code)), new Set(full.map((d) => d.code)));
+            }
             // the same diagnostics, in runs a serializer can cache
             assert.deepEqual(live.segments.flat(), live.diagnostics);
             // counted all the same, past the limit too

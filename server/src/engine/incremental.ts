@@ -142,7 +142,9 @@ export class IncrementalLinter {
       }
       const all = collectFindings(doc, resolved, (rule) => byRule.get(rule) ?? []);
       for (const f of all) count(f.rule.meta.id);
-      const diagnostics = all.slice(0, limit).map(publish);
+      const quota = all.length > limit ? fairShares(tally, limit) : undefined;
+      const taken = new Array<number>(rules.length).fill(0);
+      const diagnostics = (quota ? all.filter((f) => taken[RULE_ORDER.get(f.rule.meta.id)!]++ < quota[RULE_ORDER.get(f.rule.meta.id)!]) : all).map(publish);
       return {
         diagnostics,
         segments: diagnostics,
@@ -160,7 +162,18 @@ export class IncrementalLinter {
       found.set(rule, runCheck(rule, rest, doc, resolved, onRuleError));
     }
     const whole = collectFindings(doc, resolved, (rule) => found.get(rule) ?? []);
+    const lines = doc.lines;
+    let total = whole.length;
     for (const w of whole) count(w.rule.meta.id);
+    for (let l = 0; l < lines.lineCount; l++) {
+      const items = entries[l].items;
+      total += items.length;
+      for (const it of items) tally[it.order]++;
+    }
+    // past the limit every rule keeps a fair share (its first findings), so that no kind of problem is hidden by another
+    const quota = total > limit ? fairShares(tally, limit) : undefined;
+    const taken = new Array<number>(rules.length).fill(0);
+    const takes = (order: number) => !quota || taken[order]++ < quota[order];
     // a document-wide finding that is where and what it was last version is published as the same object
     const previous = this.wholeShown;
     const next = new Map<number | string, PublishedDiagnostic>();
@@ -182,7 +195,6 @@ export class IncrementalLinter {
     };
     const out: PublishedDiagnostic[] = [];
     const segments: Segment[] = [];
-    const lines = doc.lines;
     let k = 0;
     const emit = (d: PublishedDiagnostic) => {
       out.push(d);
@@ -193,7 +205,6 @@ export class IncrementalLinter {
       const entry = entries[l];
       const items = entry.items;
       if (!items.length) continue;
-      for (const it of items) tally[it.order]++;
       if (out.length >= limit) continue; // past the limit: counted, not made
       const shown = this.shownOn(entry, items, l, () => doc.lineText(l), shape);
       const base = lines.lineStarts[l];
@@ -209,25 +220,24 @@ export class IncrementalLinter {
           const w = whole[k];
           // at equal spans: rule order, and a rule's line part before its document part
           if (w.start > start || (w.start === start && (w.end > end || (w.end === end && RULE_ORDER.get(w.rule.meta.id)! >= it.order)))) break;
-          (here ??= []).push(publishWhole(w));
+          if (takes(RULE_ORDER.get(w.rule.meta.id)!)) (here ??= []).push(publishWhole(w));
         }
         if (i > 0 && here) interleaved = true;
         before.push(here ?? NONE);
       }
-      // the line's diagnostics go out as one run (the same array as last time), unless others fall among them
+      const keep = quota && items.map((it) => takes(it.order));
+      // the line's diagnostics go out as one run (the same array as last time), unless others fall among them or some are left out
+      const run = !interleaved && (!keep || keep.every(Boolean));
       for (let i = 0; i < items.length; i++) {
         for (const d of before[i]) emit(d);
-        if (interleaved) emit(shown[i]);
-        else out.push(shown[i]);
+        if (keep && !keep[i]) continue;
+        if (run) out.push(shown[i]);
+        else emit(shown[i]);
       }
-      if (!interleaved) segments.push(shown);
+      if (run) segments.push(shown);
     }
-    for (; k < whole.length && out.length < limit; k++) emit(publishWhole(whole[k]));
+    for (; k < whole.length && out.length < limit; k++) if (takes(RULE_ORDER.get(whole[k].rule.meta.id)!)) emit(publishWhole(whole[k]));
     this.wholeShown = next;
-    if (out.length > limit) {
-      out.length = limit;
-      truncate(segments, limit);
-    }
     return {
       diagnostics: out,
       segments,
@@ -340,20 +350,28 @@ export class IncrementalLinter {
   }
 }
 
-/** Cuts segments down to the first `limit` diagnostics. */
-function truncate(segments: Segment[], limit: number): void {
-  let n = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const size = Array.isArray(seg) ? seg.length : 1;
-    if (n + size <= limit) {
-      n += size;
-      continue;
-    }
-    segments.length = i;
-    if (Array.isArray(seg)) segments.push(...seg.slice(0, limit - n));
-    return;
+/**
+ * How many findings of each rule to show when all of them (`counts`, by rule) exceed `limit`: each rule
+ * gets an equal share, a rule with fewer findings than its share shows them all and leaves the rest to
+ * the others. The shares add up to `limit`.
+ */
+export function fairShares(counts: readonly number[], limit: number): number[] {
+  const quota = counts.map(() => 0);
+  const order = counts.map((_, i) => i).filter((i) => counts[i] > 0).sort((a, b) => counts[a] - counts[b] || a - b);
+  let left = Math.max(0, Math.floor(limit));
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    quota[i] = Math.min(counts[i], Math.floor(left / (order.length - j)));
+    left -= quota[i];
   }
+  // what the rounding left over goes to the first rules that have more to show
+  for (let i = 0; i < counts.length && left > 0; i++) {
+    if (quota[i] < counts[i]) {
+      quota[i]++;
+      left--;
+    }
+  }
+  return quota;
 }
 
 /** Runs a generator that only yields to let others run, to its end. */

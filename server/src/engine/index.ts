@@ -15,7 +15,7 @@ export { ReportDocument, validateOptions, resolveOptions, isMostlyChinese, rules
 export { parseConfigFile, mergeOptions, CONFIG_FILE_NAME, type ConfigFileProblem } from './config-file';
 export { countEntries } from './phrases';
 export { countCharacters } from './metrics';
-export { IncrementalLinter, type LiveLint, type Segment } from './incremental';
+export { fairShares, IncrementalLinter, type LiveLint, type Segment } from './incremental';
 export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
