@@ -1,18 +1,21 @@
 // Bundles the extension: dist/client.js (VS Code), dist/server.js (language server), dist/cli.js
-// (gongwen-lint) and dist/engine.js (the Node API). The engine, with its phrase catalogue, is bundled
+// (gongwen-lint), dist/export-cli.js (gongwen-export), dist/engine.js (the Node API) and dist/export.js (Word export). The engine, with its phrase catalogue, is bundled
 // once into dist/engine.js; the others load it from there.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'fs';
 import * as path from 'path';
 
 const engineDir = path.resolve('server/src/engine');
+const exportDir = path.join(engineDir, 'export');
+/** The engine and the Word export are bundled once each (dist/engine.js, dist/export.js); the others load them from there. */
 const sharedEngine = {
   name: 'shared-engine',
   setup(build) {
-    build.onResolve({ filter: /engine(\/index)?$/ }, (args) => {
-      const target = path.resolve(args.resolveDir, args.path);
-      if (target !== engineDir && target !== path.join(engineDir, 'index')) return undefined;
-      return { path: './engine.js', external: true };
+    build.onResolve({ filter: /(^|\/)(engine|index|export|index\.js|\.\.)$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '');
+      if (target === engineDir || target === path.join(engineDir, 'index')) return { path: './engine.js', external: true };
+      if (target === exportDir || target === path.join(exportDir, 'index')) return { path: './export.js', external: true };
+      return undefined;
     });
   },
 };
@@ -34,6 +37,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/export-cli.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' }),
+  // the export's own entry resolves the engine to dist/engine.js, its own files into the bundle
+  esbuild.build({ ...common, entryPoints: ['server/src/engine/export/index.ts'], outfile: 'dist/export.js', plugins: [{
+    name: 'engine-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/index$/ }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(engineDir, 'index') ? { path: './engine.js', external: true } : undefined));
+    },
+  }] }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+chmodSync('dist/export-cli.js', 0o755);

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS } from '../../server/src/launch';
+import { registerExport } from './export';
 
 let client: LanguageClient | undefined;
 
@@ -98,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await config.update('rules', rules, target);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: rule {0} turned off for this workspace', code), 4000);
     }),
+    registerExport(context, () => client),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => movePlaceholder(1)),
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => movePlaceholder(-1)),
     vscode.commands.registerCommand('gongwen.fillPlaceholder', async (uri?: string, range?: vscode.Range, value?: string) => {

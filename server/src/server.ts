@@ -50,7 +50,6 @@ import {
 } from './engine';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import {
-  CHARS_PER_PAGE,
   completeFormulation,
   disableNextLineComment,
   CONFIG_FILE_NAME,
@@ -461,6 +460,27 @@ function allFixes(entry: Parsed, wanted: (code: string) => boolean): DiagnosticF
 /** Report figures for the status bar: 字数 and the placeholders still to fill. */
 export const STATS = 'gongwen/stats';
 /** Fill every identical qualified placeholder (XX镇) with one value: returns one WorkspaceEdit. */
+/**
+ * The report as a Word document (GB/T 9704 layout, with the export settings of its folder): the bytes in
+ * base64 for the client to write, the errors still in it, and its pages. The export code is loaded on the first export.
+ */
+connection.onRequest('gongwen/exportDocx', async (params: { uri?: unknown }) => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!doc) return { error: '找不到这个文档：请先在编辑器中打开它。' };
+  const settings = await settingsFor(doc.uri);
+  const text = doc.getText();
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > settings.maxFileSize) return { error: `文档约 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB，不导出。可在设置 gongwen.maxFileSize 中调高上限。` };
+  if (text.indexOf('\u0000') !== -1) return { error: '这个文档含有二进制内容，不是报告，不导出。' };
+  const entry = lintedOf(doc) ?? parsedOf(doc);
+  const errors = entry.live
+    ? entry.live.findingsOnLines(0, entry.doc.lines.lineCount - 1).filter((f) => f.severity === 'error').length
+    : entry.diagnostics.filter((d) => d.severity === 1).length;
+  const { exportParsed } = await import('./engine/export/index.js');
+  const result = await exportParsed(entry.doc, settings.lint.export);
+  return { data: Buffer.from(result.bytes).toString('base64'), errors, pages: estimatePages(entry.doc, settings.lint.export) };
+});
+
 export const FILL_ALL = 'gongwen/fillAll';
 
 connection.onRequest(FILL_ALL, (params: { uri: string; placeholder: string; qualifier: string; value: string }) => {
@@ -578,9 +598,9 @@ connection.onHover((params) => {
   const title = entry.doc.title;
   if (title && title.line === line) {
     const chars = entry.doc.characters;
-    const pages = estimatePages(entry.doc);
+    const pages = estimatePages(entry.doc, lastSettings.get(doc.uri)?.lint.export);
     return {
-      contents: { kind: 'markdown', value: `**${title.text}**\n\n全文 ${chars} 字，约 ${pages} 页（按 GB/T 9704 每页 22 行、每行 28 字、每页约 ${CHARS_PER_PAGE} 字估算）${findingsIn(0, entry.doc.lines.lineCount)}。` },
+      contents: { kind: 'markdown', value: `**${title.text}**\n\n全文 ${chars} 字，导出为 Word 约 ${pages} 页（GB/T 9704 版式：每页 22 行、每行 28 字，每段另起一行）${findingsIn(0, entry.doc.lines.lineCount)}。` },
       range: entry.doc.lines.range(title.start, title.end),
     };
   }

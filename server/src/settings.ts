@@ -65,7 +65,7 @@ export function readSettings(raw: unknown): ServerSettings {
     if (obj.messageLanguage === 'auto' || obj.messageLanguage === 'zh-cn' || obj.messageLanguage === 'en') messageLanguage = obj.messageLanguage;
     else problems.push('gongwen.messageLanguage 应为 auto、zh-cn 或 en，已使用默认值 zh-cn。');
   }
-  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength, requiredSections: obj.requiredSections });
+  const { options, problems: optionProblems } = validateOptions({ rules: obj.rules, numbering: obj.numbering, phrases: obj.phrases, maxLength: obj.maxLength, requiredSections: obj.requiredSections, export: obj.export });
   for (const p of optionProblems) problems.push(`gongwen.${p.path}：${p.message}`);
   return { enable, otherLanguages, lint: options, maxFileSize, maxProblems, codeLens, messageLanguage, problems };
 }

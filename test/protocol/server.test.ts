@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
+import { openDocx } from '../helpers/docx';
 import { SERVER_NODE_ARGS } from '../../server/src/launch';
 import { lint, parseConfigFile, setDocsBase } from '../../server/src/engine';
 
@@ -543,7 +544,7 @@ describe('navigation and completion over the protocol', () => {
       const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
       assert.match(hover.contents.value, /本节 \d+ 字（第 2～5 行），1 个问题/);
       const titleHover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-      assert.match(titleHover.contents.value, /全文 \d+ 字，约 1 页/);
+      assert.match(titleHover.contents.value, /全文 \d+ 字，导出为 Word 约 1 页/);
       assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } }), null);
 
       const typing = 'file:///r/typing.gongwen';
@@ -628,6 +629,45 @@ describe('multi-root workspaces', () => {
     } finally {
       c.kill();
       fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Word export over the protocol', () => {
+  it('returns the open document as a .docx with its errors and pages, taking the export settings', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({ export: { bodyFont: '方正仿宋_GBK', linePitch: null } });
+      c.open(SAMPLE_URI, sample, 'plaintext', 1);
+      await c.diagnosticsFor(SAMPLE_URI, 1);
+      const r = await c.request('gongwen/exportDocx', { uri: SAMPLE_URI });
+      const all = lint(sample);
+      assert.equal(r.errors, all.filter((d) => d.severity === 1).length);
+      assert.equal(r.pages, 6);
+      const d = openDocx(Buffer.from(r.data, 'base64'));
+      assert.equal(d.paragraphs[0].text, '2023年XX县XX镇述职述德述廉报告');
+      assert.match(d.document, /w:eastAsia="方正仿宋_GBK"/);
+      assert.match(d.document, /w:linePitch="579"/);
+      // the hover on the title gives the same page figure
+      const hover = await c.request('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: { line: 0, character: 2 } });
+      assert.match(hover.contents.value, /导出为 Word 约 6 页/);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('says clearly what it cannot export: a document it does not have, one above gongwen.maxFileSize, binary content', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({ maxFileSize: 0.001 });
+      assert.match((await c.request('gongwen/exportDocx', { uri: 'file:///nowhere.txt' })).error, /找不到这个文档/);
+      assert.match((await c.request('gongwen/exportDocx', {})).error, /找不到这个文档/);
+      c.open('file:///r/big.gongwen', '报告\n' + '内容。'.repeat(2000), 'gongwen', 1);
+      assert.match((await c.request('gongwen/exportDocx', { uri: 'file:///r/big.gongwen' })).error, /超过上限 0\.0 MB，不导出/);
+      c.open('file:///r/bin.gongwen', 'XX\u0000', 'gongwen', 1);
+      assert.match((await c.request('gongwen/exportDocx', { uri: 'file:///r/bin.gongwen' })).error, /二进制内容/);
+    } finally {
+      c.kill();
     }
   });
 });

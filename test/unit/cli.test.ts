@@ -208,7 +208,7 @@ describe('the packed tarball', () => {
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info.files.map((f) => f.path).sort();
-    assert.deepEqual(files.filter((f) => !f.startsWith('docs/rules/')), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files.filter((f) => !f.startsWith('docs/rules/')), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/export-cli.js', 'dist/export.js', 'dist/server.js', 'package.json']);
     assert.ok(files.includes('docs/rules/typo/homophone.md'), 'the rule pages the links open');
     const project = path.join(dir, 'project');
     fs.mkdirSync(project);
@@ -225,6 +225,11 @@ describe('the packed tarball', () => {
     const help = sarif.runs[0].tool.driver.rules[0].helpUri as string;
     assert.match(help, /^file:\/\//);
     assert.ok(fs.existsSync(decodeURIComponent(new URL(help).pathname)), help);
+    // and gongwen-export writes the Word document beside the report
+    const exported = spawnSync(path.join(project, 'node_modules/.bin/gongwen-export'), ['报告.txt'], { cwd: project, encoding: 'utf8' });
+    assert.equal(exported.status, 1, exported.stderr); // exported, but an XX is still unfilled
+    assert.match(exported.stderr, /还有 1 个错误/);
+    assert.equal(fs.readFileSync(path.join(project, '报告.docx')).subarray(0, 2).toString(), 'PK');
   });
 });
 

@@ -51,9 +51,9 @@ describe('packaging', () => {
     assert.ok(fs.statSync(out).size < 1.25 * 1024 * 1024, `${fs.statSync(out).size} bytes`);
     const { vsixEntries } = await import(path.join(root, 'scripts/vsix-contents.mjs'));
     const names: string[] = vsixEntries(out).map((e: { name: string }) => e.name);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|language-configuration\.json|readme\.md|README\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|engine)\.js|snippets\/[^/]+|syntaxes\/[^/]+|schemas\/[^/]+|l10n\/[^/]+|media\/.+|examples\/town-secretary-report\.txt|docs\/rules\/[a-z]+\/[a-z0-9-]+\.md|docs\/images\/vscode\.png))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|language-configuration\.json|readme\.md|README\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|engine|export)\.js|snippets\/[^/]+|syntaxes\/[^/]+|schemas\/[^/]+|l10n\/[^/]+|media\/.+|examples\/town-secretary-report\.txt|docs\/rules\/[a-z]+\/[a-z0-9-]+\.md|docs\/images\/vscode\.png))$/;
     for (const n of names) assert.match(n, allowed, `unexpected file in the .vsix: ${n}`);
-    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/engine.js', 'extension/snippets/gongwen.code-snippets', 'extension/syntaxes/gongwen.tmLanguage.json', 'extension/media/icon.png']) {
+    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/engine.js', 'extension/dist/export.js', 'extension/snippets/gongwen.code-snippets', 'extension/syntaxes/gongwen.tmLanguage.json', 'extension/media/icon.png']) {
       assert.ok(names.includes(must), must);
     }
     assert.ok(!names.some((n) => /node_modules|\/src\/|\/test\/|\.map$|\.ts$/.test(n)));

@@ -25,11 +25,11 @@ export function parseConfigFile(text: string): { options: LintOptions; problems:
     const pos = at ? Math.min(Number(at[1]), body.length) + shift : 0;
     return { options: {}, problems: [{ message: `${CONFIG_FILE_NAME} 不是有效的 JSON（${msg}），其中的配置未生效。`, start: pos, end: Math.min(pos + 1, text.length) }] };
   }
-  const known = new Set(['$schema', 'rules', 'numbering', 'phrases', 'maxLength', 'requiredSections']);
+  const known = new Set(['$schema', 'rules', 'numbering', 'phrases', 'maxLength', 'requiredSections', 'export']);
   const problems: ConfigFileProblem[] = [];
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const key of Object.keys(raw)) {
-      if (!known.has(key)) problems.push({ message: `未知的配置项“${key}”（可用：rules、numbering、phrases、maxLength、requiredSections）。`, ...locate(text, [key]) });
+      if (!known.has(key)) problems.push({ message: `未知的配置项“${key}”（可用：rules、numbering、phrases、maxLength、requiredSections、export）。`, ...locate(text, [key]) });
     }
     delete (raw as Record<string, unknown>).$schema;
   }
@@ -60,6 +60,7 @@ export function mergeOptions(base: LintOptions, over: LintOptions): LintOptions 
     ...over,
     rules: { ...base.rules, ...over.rules },
     numbering: { ...base.numbering, ...over.numbering },
+    export: { ...base.export, ...over.export },
     phrases: {
       add: [...(base.phrases?.add ?? []), ...(over.phrases?.add ?? [])],
       disable: [...(base.phrases?.disable ?? []), ...(over.phrases?.disable ?? [])],

@@ -6,6 +6,7 @@ import type { Category, NumberingStyle, ResolvedOptions, SeveritySetting } from 
 import { rules, rulesById } from './rules';
 import { GB_STYLE } from './numbering';
 import { compileUserPhrases, LIMITS, PHRASE_CATEGORIES, type PhraseCategory, type UserPhrase } from './phrases';
+import { validateExportOptions, type ExportOptions } from './layout';
 
 export interface LintOptions {
   /** `{ "placeholder/latin-x": "warning", "phrasing": "off" }`: a rule id or a whole category. */
@@ -20,6 +21,8 @@ export interface LintOptions {
   maxLength?: number;
   /** Parts a kind of report should carry: { "述职报告": [{ "name": "述学", "keywords": ["学习"] }] }. */
   requiredSections?: Record<string, { name: string; keywords: string[] }[]>;
+  /** The Word export's layout where a unit's differs from GB/T 9704: fonts, line pitch, margins, page numbers. */
+  export?: ExportOptions;
 }
 
 export interface OptionProblem {
@@ -116,6 +119,7 @@ export function validateOptions(raw: unknown): { options: LintOptions; problems:
       options.requiredSections = out;
     }
   }
+  if (obj.export !== undefined) options.export = validateExportOptions(obj.export, problems);
   if (obj.language !== undefined) {
     if (obj.language === 'gongwen' || obj.language === 'plaintext' || obj.language === 'markdown') options.language = obj.language;
     else problems.push({ path: 'language', message: '“language”应为 gongwen、plaintext 或 markdown。' });

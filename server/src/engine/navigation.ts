@@ -1,4 +1,5 @@
 /** Expand-selection steps, section figures for hovers, and workspace symbol search, from the one parse. */
+import { estimateLayoutPages, type ExportOptions } from './layout';
 import type { ReportDocument } from './document';
 import { sections, type Section } from './outline';
 import { countCharacters } from './metrics';
@@ -69,12 +70,7 @@ export function sectionOf(doc: ReportDocument, headingLine: number): SectionFigu
 /** GB/T 9704: 22 lines of 28 characters a page. */
 export const CHARS_PER_PAGE = 22 * 28;
 
-/** Pages the report fills at GB/T 9704's layout, counting each paragraph from a new line. */
-export function estimatePages(doc: ReportDocument): number {
-  let lines = 0;
-  for (let l = 0; l < doc.lines.lineCount; l++) {
-    const n = countCharacters(doc.text, doc.lines.lineStarts[l], doc.lines.lineEnds[l]);
-    if (n) lines += Math.ceil((n + 2) / 28); // a paragraph starts indented by two characters
-  }
-  return Math.max(1, Math.ceil(lines / 22));
+/** Pages the report fills at GB/T 9704's layout (or the one `options` give): its blocks as the Word export sets them. */
+export function estimatePages(doc: ReportDocument, options?: ExportOptions): number {
+  return estimateLayoutPages(doc, options);
 }
