@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient } from '../test/helpers/lsp-client';
-import { lint, outline } from '../server/src/engine';
+import { lint, outline, parse } from '../server/src/engine';
+import { exportDocx } from '../server/src/engine/export';
+import { estimatePages } from '../server/src/engine/navigation';
 import { generateReport } from './report';
 
 const root = path.join(__dirname, '../..');
@@ -141,8 +143,27 @@ async function bigDocument(text: string): Promise<string[]> {
   }
 }
 
+/** Word export of reports of about 10, 30 and 100 pages (GB/T 9704 layout): the median of 5 runs after a warm-up. */
+async function exportTimes(): Promise<void> {
+  console.log('\n导出 Word（GB/T 9704 版式，生成 .docx 的时间，5 次的中位数）\n\n| 报告 | 字符 | 页数（估算） | 导出 | .docx 大小 |\n|---|---|---|---|---|');
+  for (const pages of [10, 30, 100]) {
+    let text = generateReport(pages * 1900);
+    while (estimatePages(parse(text)) < pages) text += '\n' + generateReport(4000);
+    await exportDocx(text);
+    const times: number[] = [];
+    let size = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      size = (await exportDocx(text)).bytes.length;
+      times.push(performance.now() - t0);
+    }
+    console.log(`| ${pages} 页 | ${text.length} | ${estimatePages(parse(text))} | ${f1(median(times))} ms | ${Math.round(size / 1024)} KB |`);
+  }
+}
+
 async function main() {
   console.log(`gongwen bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  if (process.argv.includes('--export')) return exportTimes(); // npm run bench -- --export: the export figures only
   const docs = SIZES.map(([label, bytes]) => ({ label, text: generateReport(bytes) }));
   lint(docs[1].text); // warm up: the phrase automaton is built on first use
   const tools = await peers();
@@ -178,6 +199,7 @@ async function main() {
   console.log(await keystrokes(docs[2].text, '1 MB'));
   console.log('\n10 MB 文档（经 stdio 的真实语言服务，默认设置）\n\n| 情形 | 结果 | 响应 | 服务峰值 RSS |\n|---|---|---|---|');
   for (const row of await bigDocument(docs[3].text)) console.log(row);
+  await exportTimes();
   const distSize = fs.readdirSync(path.join(root, 'dist')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist', f)).size, 0);
   console.log(`\ndist/ 共 ${(distSize / 1024).toFixed(0)} KB`);
 }

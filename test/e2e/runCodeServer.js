@@ -98,8 +98,11 @@ function waitForHttp(url, ms) {
         sawLog = true;
         const first = typeof args[0] === 'string' ? args[0] : '';
         if (first.startsWith('[gongwen-e2e] screenshot') && screenshot) {
-          await page.screenshot({ path: screenshot });
-          console.log(`[e2e] screenshot written to ${screenshot}`);
+          // '[gongwen-e2e] screenshot <name>': beside the main one, as <name>.png
+          const name = first.slice('[gongwen-e2e] screenshot'.length).trim();
+          const file = name ? path.join(path.dirname(screenshot), `${name}.png`) : screenshot;
+          await page.screenshot({ path: file });
+          console.log(`[e2e] screenshot written to ${file}`);
           return;
         }
         // workbench noise from the offline browser side; the extension host's output never carries these

@@ -7,7 +7,9 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from '../../server/src/engine';
 import { exportDocx } from '../../server/src/engine/export';
+import { estimatePages } from '../../server/src/engine/navigation';
 import { MM, renderAll, type Line, type Page, type Rendered } from '../helpers/render';
 
 const root = path.join(__dirname, '../../..');
@@ -150,5 +152,28 @@ describe('Word export rendered by LibreOffice', () => {
     // the salutation stands flush left
     assert.equal(md[2].text, '各位领导、同志们：');
     assert.ok(Math.abs(md[2].xMin - LEFT) < 1);
+  });
+
+  it('has as many pages as the page estimate of the title hover says', () => {
+    for (const [name, r] of Object.entries(rendered)) {
+      const [text, language] = REPORTS[name];
+      assert.equal(estimatePages(parse(text, language)), r.pages.length, name);
+    }
+  });
+});
+
+describe('the page estimate against LibreOffice, on every clean report of the corpus', () => {
+  it('gives the page count LibreOffice renders', async () => {
+    const dir = path.join(root, 'test/corpus/clean');
+    const docs: Record<string, Uint8Array> = {};
+    const texts: Record<string, string> = {};
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+      texts[f] = fs.readFileSync(path.join(dir, f), 'utf8');
+      docs[f.replace(/\.txt$/, '')] = (await exportDocx(texts[f])).bytes;
+    }
+    const rendered = renderAll(docs);
+    const wrong = Object.keys(docs).filter((name) => estimatePages(parse(texts[`${name}.txt`])) !== rendered[name].pages.length);
+    assert.ok(Object.keys(docs).length >= 50);
+    assert.deepEqual(wrong, []);
   });
 });

@@ -7,6 +7,8 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-noto-cjk)
+# Liberation Serif has the metrics of Times New Roman, the Latin font the document names
+fc-list 2>/dev/null | grep -q "Liberation Serif" || need_apt+=(fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "render setup: installing ${need_apt[*]} from Debian"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { strFromU8, unzipSync } from 'fflate';
 import { EXTENSION_ID, codeOf, gongwenDiagnostics, sleep, until, workspaceDir } from './util';
 
 suite('gongwen in VS Code', () => {
@@ -164,6 +165,61 @@ suite('gongwen in VS Code', () => {
     assert.strictEqual(symbols[0].children.length, 5);
   });
 
+  test('exports the open report to Word beside it, asks before overwriting, remembers a chosen folder', async () => {
+    const dir = workspaceDir();
+    const file = path.join(dir, '年度总结.gongwen');
+    const text = '县档案馆2025年工作总结\n一、主要工作\n全年接收进馆档案一万二千卷，完成数字化扫描四十万页。\n';
+    fs.writeFileSync(file, text);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    await until(() => gongwenDiagnostics(doc.uri), () => true, 'the report linted');
+    const target = path.join(dir, '年度总结.docx');
+    if (fs.existsSync(target)) fs.rmSync(target);
+    const written = await vscode.commands.executeCommand<string>('gongwen.exportDocx');
+    assert.strictEqual(vscode.Uri.parse(written).fsPath, target);
+    if (process.env.GONGWEN_E2E_SCREENSHOT) {
+      await sleep(1500); // the notification with 打开 / 打开所在文件夹, and the export button in the editor's title bar
+      console.log('[gongwen-e2e] screenshot export');
+      await sleep(1000);
+    }
+    const parts = unzipSync(fs.readFileSync(target));
+    const document = strFromU8(parts['word/document.xml']);
+    assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/);
+    assert.match(document, /<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    assert.match(document, /县档案馆2025年工作总结<\/w:t>/);
+    assert.match(document, /w:eastAsia="黑体"[\s\S]*一、主要工作/);
+    assert.ok(parts['word/footer1.xml'] && parts['word/footer2.xml'], 'odd and even footers');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), text, 'the source is untouched');
+    // it exists now: overwrite only when told to
+    fs.writeFileSync(target, 'edited in Word');
+    assert.strictEqual(await vscode.commands.executeCommand('gongwen.exportDocx', undefined, { overwrite: false }), undefined);
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), 'edited in Word');
+    await vscode.commands.executeCommand('gongwen.exportDocx', undefined, { overwrite: true });
+    assert.strictEqual(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
+    // save as… into another folder, which is remembered for the next export
+    const other = path.join(dir, 'exported');
+    fs.mkdirSync(other, { recursive: true });
+    const chosen = vscode.Uri.file(path.join(other, '年度总结.docx'));
+    await vscode.commands.executeCommand('gongwen.exportDocx', undefined, { overwrite: chosen.toString() });
+    assert.ok(fs.existsSync(chosen.fsPath));
+    fs.rmSync(chosen.fsPath);
+    const again = await vscode.commands.executeCommand<string>('gongwen.exportDocx', undefined, { overwrite: true });
+    assert.strictEqual(vscode.Uri.parse(again).fsPath, chosen.fsPath);
+    assert.deepStrictEqual(fs.readdirSync(other), ['年度总结.docx'], 'no temporary file left behind');
+    // a report with an unfilled XX: exported only when the user says so
+    const sample = await vscode.workspace.openTextDocument(sampleUri);
+    await vscode.window.showTextDocument(sample);
+    await until(() => gongwenDiagnostics(sampleUri), (d) => d.length > 0, 'diagnostics on the sample');
+    assert.strictEqual(await vscode.commands.executeCommand('gongwen.exportDocx', undefined, { exportAnyway: false }), undefined);
+    const forced = await vscode.commands.executeCommand<string>('gongwen.exportDocx', undefined, { exportAnyway: true, overwrite: true });
+    assert.ok(fs.existsSync(vscode.Uri.parse(forced).fsPath));
+    // an untitled report is refused (it has no folder to be written beside)
+    const untitled = await vscode.workspace.openTextDocument({ language: 'gongwen', content: '报告\n内容。\n' });
+    await vscode.window.showTextDocument(untitled);
+    assert.strictEqual(await vscode.commands.executeCommand('gongwen.exportDocx'), undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('runs every contributed command', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
     const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
@@ -171,7 +227,7 @@ suite('gongwen in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(sampleUri);
     await vscode.window.showTextDocument(doc);
     // commands that would ask for input get their value as the last argument here
-    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [] };
+    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [], 'gongwen.exportDocx': [undefined, { exportAnyway: false }] };
     for (const command of commands) await vscode.commands.executeCommand(command, ...(args[command] ?? []));
     // the server is still (or again) serving
     const symbols = await until(
