@@ -40,7 +40,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/export-cli.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' }),
   // the export's own entry resolves the engine to dist/engine.js, its own files into the bundle
-  esbuild.build({ ...common, entryPoints: ['server/src/engine/export/index.ts'], outfile: 'dist/export.js', plugins: [{
+  // fflate's plain build (the one browsers get): its Node build looks for worker_threads, which the export never uses
+  esbuild.build({ ...common, entryPoints: ['server/src/engine/export/index.ts'], outfile: 'dist/export.js', alias: { fflate: path.resolve('node_modules/fflate/esm/browser.js') }, plugins: [{
     name: 'engine-only',
     setup(build) {
       build.onResolve({ filter: /^\.\.\/index$/ }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(engineDir, 'index') ? { path: './engine.js', external: true } : undefined));

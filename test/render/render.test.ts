@@ -177,3 +177,26 @@ describe('the page estimate against LibreOffice, on every clean report of the co
     assert.deepEqual(wrong, []);
   });
 });
+
+describe('bad input renders too', () => {
+  it('gives documents LibreOffice opens: empty, a title only, 10,000-character lines, characters outside the BMP, all XX, control characters', async () => {
+    const cases: Record<string, string> = {
+      empty: '',
+      title: '述职报告',
+      long: '标题\n' + '很长的一段话'.repeat(1700) + '\n' + 'x'.repeat(10000),
+      astral: '𠀀𠀁报告\n一、𩸽的工作\n内容𠀀。\n',
+      xx: 'XX'.repeat(3000) + '\n' + 'XX同志XX镇\n'.repeat(500),
+      control: '标题\n\u0001正文\u0007\ud800内容\udc00。\u000b\n',
+    };
+    const docs: Record<string, Uint8Array> = {};
+    for (const [name, text] of Object.entries(cases)) docs[name] = (await exportDocx(text)).bytes;
+    const rendered = renderAll(docs);
+    for (const [name, r] of Object.entries(rendered)) {
+      assert.ok(r.pages.length >= 1, name);
+      for (const p of r.pages) for (const l of bodyOf(p)) assert.ok(l.xMax <= RIGHT + 0.5, `${name}: a line past the margin`);
+    }
+    assert.equal(bodyOf(rendered.title.pages[0])[0].text, '述职报告');
+    assert.ok(rendered.long.pages.length >= 15, `long: ${rendered.long.pages.length} pages`);
+    assert.ok(bodyOf(rendered.astral.pages[0]).some((l) => l.text.includes('𩸽')));
+  });
+});

@@ -19,6 +19,15 @@ describe('architecture', () => {
     }
   });
 
+  it('builds the Word export without Node built-ins (it is to run in a browser too): it loads only the engine', () => {
+    const bundle = fs.readFileSync(path.join(root, 'dist/export.js'), 'utf8');
+    const required = [...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(required)], ['./engine.js']);
+    for (const file of sources(path.join(root, 'server/src/engine'))) {
+      assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"](node:)?(fs|path|os|child_process|crypto|stream|buffer|util|zlib)['"]/, file);
+    }
+  });
+
   it('has generated docs and README tables that match the rules', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts/gen-docs.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
