@@ -4,7 +4,8 @@
 # fonts a document names). From Debian; skipped when already there.
 set -euo pipefail
 need_apt=()
-command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+# Writer itself (soffice alone may be there from another LibreOffice package)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-noto-cjk)
 # Liberation Serif has the metrics of Times New Roman, the Latin font the document names
