@@ -117,10 +117,23 @@ function createStdioConnection() {
 /** Per document: what the edits since its last parse left unchanged at the start and the end. */
 const unchangedSinceParse = new Map<string, Unchanged>();
 
+/**
+ * Per document: a number raised by every open and every change. The caches key on it, not on the
+ * version number, which a client may send twice (or open a document again with the same number).
+ */
+const stamps = new Map<string, number>();
+let stampCount = 0;
+const stampOf = (uri: string) => stamps.get(uri) ?? 0;
+
 // TextDocument's own update, which also notes the span the edits touched, so that the next parse
 // rescans those lines without comparing the two versions' texts
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create(uri, languageId, version, content) {
+    // opened (again): nothing of what was known of an earlier text under this URI applies
+    stamps.set(uri, ++stampCount);
+    unchangedSinceParse.delete(uri);
+    return TextDocument.create(uri, languageId, version, content);
+  },
   update(doc, changes, version) {
     const before = doc.getText().length;
     let bound = unchangedSinceParse.get(doc.uri) ?? { prefix: before, suffix: before };
@@ -129,11 +142,13 @@ const documents = new TextDocuments<TextDocument>({
         bound = { prefix: 0, suffix: 0 }; // the whole text, or several edits in a row: compare the texts
         break;
       }
-      const start = doc.offsetAt(change.range.start);
-      const end = doc.offsetAt(change.range.end);
-      bound = { prefix: Math.min(bound.prefix, start), suffix: Math.min(bound.suffix, before - end) };
+      // a range may come end first (the text library swaps its ends, and so must this)
+      const a = doc.offsetAt(change.range.start);
+      const b = doc.offsetAt(change.range.end);
+      bound = { prefix: Math.min(bound.prefix, a, b), suffix: Math.min(bound.suffix, before - Math.max(a, b)) };
     }
     unchangedSinceParse.set(doc.uri, bound);
+    stamps.set(doc.uri, ++stampCount);
     return TextDocument.update(doc, changes, version);
   },
 });
@@ -145,6 +160,8 @@ const reportedProblems = new Set<string>();
 
 interface Parsed {
   version: number;
+  /** The document's stamp when parsed (see stampOf). */
+  stamp: number;
   doc: ReportDocument;
   /** As published: without fixes, which code actions take from `live` or `full`. */
   diagnostics: PublishedDiagnostic[];
@@ -301,11 +318,11 @@ function shouldLint(doc: TextDocument, settings: ServerSettings): boolean {
 /** The parse of the document's current version, made once and shared by every feature. */
 function parsedOf(doc: TextDocument): Parsed {
   const cached = parsed.get(doc.uri);
-  if (cached && cached.version === doc.version) return cached;
+  if (cached && cached.stamp === stampOf(doc.uri)) return cached;
   // the previous version's parse carries over every line the edits did not touch
   const unchanged = unchangedSinceParse.get(doc.uri);
   unchangedSinceParse.delete(doc.uri);
-  const entry: Parsed = { version: doc.version, doc: parse(doc.getText(), languageOf(doc), cached?.doc, cached && unchanged), diagnostics: [], linted: false };
+  const entry: Parsed = { version: doc.version, stamp: stampOf(doc.uri), doc: parse(doc.getText(), languageOf(doc), cached?.doc, cached && unchanged), diagnostics: [], linted: false };
   parsed.set(doc.uri, entry);
   return entry;
 }
@@ -348,9 +365,10 @@ function tooLargeDiagnostic(size: number, limit: number): LspDiagnostic {
 async function validate(doc: TextDocument): Promise<void> {
   if (doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return; // its problems are published by the config loader
   const version = doc.version;
+  const stamp = stampOf(doc.uri);
   const settings = await settingsFor(doc.uri);
   const current = documents.get(doc.uri);
-  if (!current || current.version !== version) return; // a newer version is on its way
+  if (!current || stampOf(doc.uri) !== stamp) return; // a newer version is on its way
   if (!shouldLint(current, settings)) {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
     return;
@@ -377,7 +395,7 @@ async function validate(doc: TextDocument): Promise<void> {
   lintRuns.set(doc.uri, run);
   const live = await linterOf(doc.uri).lintInSlices(entry.doc, resolveOptions(settings.lint), shapeFor(settings), {
     pause: nextTurn,
-    cancelled: () => lintRuns.get(doc.uri) !== run || documents.get(doc.uri)?.version !== version,
+    cancelled: () => lintRuns.get(doc.uri) !== run || stampOf(doc.uri) !== stamp,
     budget: SLICE_BUDGET_MS,
     now: () => performance.now(),
   }, reportRuleError);
@@ -529,6 +547,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t as NodeJS.Timeout), clearImmediate(t as NodeJS.Immediate);
   timers.delete(e.document.uri);
   parsed.delete(e.document.uri);
+  stamps.delete(e.document.uri);
   unchangedSinceParse.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   lastSettings.delete(e.document.uri);
@@ -695,7 +714,7 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   if (wants(FIX_ALL_KIND)) {
     const entry = parsed.get(uri);
     const settings = lastSettings.get(uri);
-    if (entry && entry.version === doc.version && entry.linted && settings) {
+    if (entry && entry.stamp === stampOf(doc.uri) && entry.linted && settings) {
       // every safe fix, repeated until stable (a renumbering may follow a punctuation fix), as one edit
       const text = doc.getText();
       const { output, applied } = fixText(text, resolveOptions(settings.lint), languageOf(doc));

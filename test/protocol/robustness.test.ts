@@ -156,3 +156,54 @@ describe('robustness over the protocol', () => {
 process.on('exit', () => {
   if (process.env.GONGWEN_REPORT_COUNTS) console.log(`malformed inputs tried: ${malformedInputs.count}`);
 });
+
+describe('what a client sends that the server must not take at its word', () => {
+  it('takes a change range given end first as the same range (the text library swaps the ends)', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      const uri = 'file:///r/end-first.gongwen';
+      c.open(uri, '标题\n我们要以身作\n了责，带头落实。\n其他内容。\n', 'gongwen', 1);
+      assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
+      // join the two lines: the line break and 了 removed by a range whose end comes before its start
+      c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 1 }, end: { line: 1, character: 6 } }, text: '' }] });
+      const p = await c.diagnosticsFor(uri, 2);
+      assert.deepEqual(p.diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase']);
+      // and a range given the right way round after it, at the other end of the document
+      c.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 4 } }, text: '内容内容' }] });
+      const q = await c.diagnosticsFor(uri, 3);
+      assert.deepEqual(q.diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase']);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('lints the new text of a document opened again, or changed under a version number it already had', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      const uri = 'file:///r/reopened.gongwen';
+      c.open(uri, '标题\n我们要以身作责。\n', 'gongwen', 5);
+      assert.deepEqual((await c.diagnosticsFor(uri, 5)).diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase']);
+      const count = () => c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length;
+      // a second didOpen with the same version and other text
+      let seen = count();
+      c.open(uri, '标题\n完全正确的句子。\n', 'gongwen', 5);
+      await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && count() > seen);
+      let last = c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1)!;
+      assert.deepEqual(last.params.diagnostics, []);
+      // a change that reuses the version number
+      seen = count();
+      c.notify('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: '标题\n再接再励。\n' }] });
+      await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && count() > seen);
+      last = c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1)!;
+      assert.deepEqual(last.params.diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase']);
+      assert.match(last.params.diagnostics[0].message, /再接再厉/);
+      // the outline is of the new text too
+      const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(symbols[0].name, '标题');
+    } finally {
+      c.kill();
+    }
+  });
+});
