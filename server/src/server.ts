@@ -62,6 +62,7 @@ import {
   PLACEHOLDER_RULES,
   qualifierAfter,
   sectionOf,
+  sectionFigures,
   selectionSpans,
   type DocumentSymbol,
 } from './engine';
@@ -352,6 +353,12 @@ const SLICE_BUDGET_MS = 15;
 /** Between slices of a long lint: after the messages that came in meanwhile have been handled. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A document above gongwen.maxFileSize (UTF-8 bytes; counted exactly only near the limit) is neither linted nor given lenses. */
+function tooLarge(doc: TextDocument, settings: ServerSettings): boolean {
+  const text = doc.getText();
+  return text.length * 3 > settings.maxFileSize && Buffer.byteLength(text, 'utf8') > settings.maxFileSize;
+}
+
 function tooLargeDiagnostic(size: number, limit: number): LspDiagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -531,7 +538,8 @@ documents.onDidChangeContent((e) => {
   if (e.document.uri.endsWith('/' + CONFIG_FILE_NAME)) {
     // the config file edited in the editor: its unsaved text applies at once
     configChanged();
-    if (e.document.uri.startsWith(URI_FILE_PREFIX)) {
+    // in an untrusted workspace the file is not read at all (nor its problems shown)
+    if (workspaceTrusted && e.document.uri.startsWith(URI_FILE_PREFIX)) {
       const loaded = readConfigFile(fileUriToPath(e.document.uri), e.document.getText());
       if (loaded) publishConfigProblems(loaded);
     }
@@ -639,14 +647,27 @@ connection.onCodeLens(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || doc.uri.endsWith('/' + CONFIG_FILE_NAME)) return null;
   const settings = await settingsFor(doc.uri);
-  if (!settings.codeLens || !shouldLint(doc, settings)) return [];
+  if (!settings.codeLens || !shouldLint(doc, settings) || tooLarge(doc, settings)) return [];
   const entry = parsedOf(doc);
+  const figures = sectionFigures(entry.doc);
+  // the published diagnostics are in document order: a section's are counted by two binary searches
+  const lines = entry.linted ? entry.diagnostics.filter((d) => d.code !== 'truncated').map((d) => d.range.start.line) : undefined;
+  const below = (line: number) => {
+    let lo = 0;
+    let hi = lines!.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines![mid] < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return entry.doc.headings
     .filter((h) => h.level === 1)
     .map((h) => {
-      const figures = sectionOf(entry.doc, h.line);
-      const inside = entry.linted ? entry.diagnostics.filter((d) => d.code !== 'truncated' && figures && d.range.start.line >= figures.firstLine && d.range.start.line <= figures.lastLine).length : undefined;
-      const title = `本节 ${figures?.characters ?? 0} 字` + (inside === undefined ? '' : inside ? ` · ${inside} 个问题` : ' · 没有问题');
+      const f = figures.get(h.line);
+      const inside = lines && f ? below(f.lastLine + 1) - below(f.firstLine) : undefined;
+      const title = `本节 ${f?.characters ?? 0} 字` + (inside === undefined ? '' : inside ? ` · ${inside} 个问题` : ' · 没有问题');
       return { range: entry.doc.lines.range(h.markerStart, h.textEnd), command: { title, command: '' } };
     });
 });

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic, type WriteOps } from '../../server/src/write-file';
-import { lint, validateOptions } from '../../server/src/engine';
+import { lint, parseConfigFile, validateOptions } from '../../server/src/engine';
+import { MAX_PROBLEMS } from '../../server/src/engine/config-file';
 import { LIMITS } from '../../server/src/engine/phrases';
 
 const root = path.join(__dirname, '../../..');
@@ -109,14 +110,14 @@ describe('no time that grows faster than the text', () => {
    * The fastest of several lints of `make(n)` and of `make(2n)`, measured in turns (so that a busy machine
    * slows both alike), after one untimed lint of each: their ratio, about 2 when the time is linear.
    */
-  const growth = (make: (n: number) => string, n: number) => {
+  const growth = (make: (n: number) => string, n: number, run: (text: string) => unknown = lint) => {
     const a = make(n);
     const b = make(2 * n);
-    lint(a);
-    lint(b);
+    run(a);
+    run(b);
     const time = (text: string) => {
       const t0 = process.hrtime.bigint();
-      lint(text);
+      run(text);
       return Number(process.hrtime.bigint() - t0);
     };
     let ta = Infinity;
@@ -136,5 +137,37 @@ describe('no time that grows faster than the text', () => {
   it('long runs of doubled characters and marks', () => {
     const ratio = growth((n) => `工作${'的'.repeat(n)}成效${'!'.repeat(n)}`, 20000);
     assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+  });
+
+  it('outdated phrases repeated in one long sentence (the sentence is read once, not once per phrase)', () => {
+    const ratio = growth((n) => '2024年工作总结\n' + '扎实推进精准扶贫，'.repeat(n) + '。', 1000);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+    assert.equal(lint('2024年工作总结\n' + '扎实推进精准扶贫，'.repeat(3) + '。').filter((d) => d.code === 'phrasing/outdated').length, 3);
+  });
+
+  it('long runs of letters in a text with an @, :// or www. (every start of an address was tried)', () => {
+    const ratio = growth((n) => '报告\n联系 a@b.com http://x.cn www.y.cn ' + 'abcdefghij'.repeat(n), 4000);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+  });
+
+  it('many unclosed <!-- (each searched the rest of the text for its -->)', () => {
+    for (const language of ['gongwen', 'markdown'] as const) {
+      const ratio = growth((n) => '报告\n' + '<!-- '.repeat(n) + '](x'.repeat(n), 16000, (t) => lint(t, { language }));
+      assert.ok(ratio < 3.5, `${language}: 2n/n = ${ratio.toFixed(2)}`);
+    }
+  });
+
+  it('suppression comments, each before a finding', () => {
+    const ratio = growth((n) => '报告\n' + '<!-- gongwen-disable-next-line typo -->\n以身作责\n'.repeat(n), 2000);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+  });
+
+  it('a .gongwen.json with 100,000 unknown keys or rules: read in linear time, and only the first problems located', () => {
+    const config = (n: number) => JSON.stringify({ ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1])), rules: Object.fromEntries(Array.from({ length: n }, (_, i) => [`x/${i}`, 'off'])) });
+    const ratio = growth(config, 25000, parseConfigFile);
+    assert.ok(ratio < 3.5, `2n/n = ${ratio.toFixed(2)}`);
+    const { problems } = parseConfigFile(config(100000));
+    assert.equal(problems.length, MAX_PROBLEMS + 1);
+    assert.match(problems[MAX_PROBLEMS].message, /另有 199950 处配置问题未列出/);
   });
 });

@@ -26,17 +26,24 @@ export function parseConfigFile(text: string): { options: LintOptions; problems:
     return { options: {}, problems: [{ message: `${CONFIG_FILE_NAME} 不是有效的 JSON（${msg}），其中的配置未生效。`, start: pos, end: Math.min(pos + 1, text.length) }] };
   }
   const known = new Set(['$schema', 'rules', 'numbering', 'phrases', 'maxLength', 'requiredSections', 'export']);
-  const problems: ConfigFileProblem[] = [];
+  const found: { message: string; path: string[] }[] = [];
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const key of Object.keys(raw)) {
-      if (!known.has(key)) problems.push({ message: `未知的配置项“${key}”（可用：rules、numbering、phrases、maxLength、requiredSections、export）。`, ...locate(text, [key]) });
+      if (!known.has(key)) found.push({ message: `未知的配置项“${key}”（可用：rules、numbering、phrases、maxLength、requiredSections、export）。`, path: [key] });
     }
     delete (raw as Record<string, unknown>).$schema;
   }
   const { options, problems: optionProblems } = validateOptions(raw);
-  for (const p of optionProblems) problems.push({ message: p.message, ...locate(text, p.path.split(/\.(?![^[]*\])/)) });
+  for (const p of optionProblems) found.push({ message: p.message, path: p.path.split(/\.(?![^[]*\])/) });
+  // each problem is shown where it is: located in the text, the first MAX_PROBLEMS of them (a file with
+  // thousands of mistakes gets a note, not thousands of searches through it)
+  const problems: ConfigFileProblem[] = found.slice(0, MAX_PROBLEMS).map((p) => ({ message: p.message, ...locate(text, p.path) }));
+  if (found.length > MAX_PROBLEMS) problems.push({ message: `另有 ${found.length - MAX_PROBLEMS} 处配置问题未列出。`, start: 0, end: Math.min(1, text.length) });
   return { options, problems };
 }
+
+/** Problems of a .gongwen.json shown at most (and one note for the rest). */
+export const MAX_PROBLEMS = 50;
 
 /** Finds the key of a path like rules.placeholder/latin-x in the text (best effort: the last key found). */
 function locate(text: string, path: string[]): { start: number; end: number } {

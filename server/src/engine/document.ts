@@ -8,6 +8,7 @@ import { BOOK, CODE, emptySpans, normalize, QUOTE, SINGLE_QUOTE, spliceZones, to
 import { parseArabic, parseChineseNumeral } from './chars';
 import { enumerationSequences, parseEnumerations, type EnumerationSequence } from './enumeration';
 import { startsWithSiteLabel } from './residue';
+import { findUrls } from './urls';
 
 export type DocumentLanguage = 'gongwen' | 'plaintext' | 'markdown';
 
@@ -380,8 +381,6 @@ function findTitle(doc: ReportDocument): Title | undefined {
   return undefined;
 }
 
-const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’《》<>"]+|\bwww\.[A-Za-z0-9-]+\.[^\s\u3000-\u303f\uff00-\uffef“”《》<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-
 const MARKS = /[“”‘’《》\r\n]/g;
 
 function computeZones(text: string, language: DocumentLanguage): ZoneMap {
@@ -390,8 +389,7 @@ function computeZones(text: string, language: DocumentLanguage): ZoneMap {
   if (language === 'markdown') markMarkdownCode(text, spans[CODE]);
   else if (text.indexOf('<!--') !== -1) {
     // suppression comments are not report text in any language
-    const comment = /<!--[\s\S]*?-->/g;
-    for (let m; (m = comment.exec(text)); ) spans[CODE].push(m.index, m.index + m[0].length);
+    for (const x of commentSpans(text)) spans[CODE].push(x);
   }
   spans[CODE] = normalize(spans[CODE]);
   return toZoneMap(spans);
@@ -431,14 +429,73 @@ function markZones(text: string, from: number, to: number, spans: ZoneSpans): vo
   }
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
   if (part.indexOf('@') !== -1 || part.indexOf('://') !== -1 || part.indexOf('www.') !== -1) {
-    URL_RE.lastIndex = 0;
-    for (let m; (m = URL_RE.exec(part)); ) spans[URL].push(from + m.index, from + m.index + m[0].length);
+    const found = findUrls(part);
+    for (let k = 0; k < found.length; k++) spans[URL].push(from + found[k]);
   }
 }
 
 function markMarkdownCode(text: string, code: number[]): void {
   const fence = /^[ \t]*(```|~~~)[^\n]*$[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
   for (let m; (m = fence.exec(text)); ) if (m[0].length) code.push(m.index, m.index + m[0].length);
-  const span = /`[^`\r\n]+`|\]\([^)\r\n]*\)|<!--[\s\S]*?-->/g;
-  for (let m; (m = span.exec(text)); ) code.push(m.index, m.index + m[0].length);
+  markdownSpans(text, code);
+}
+
+const CODE_SPAN = /`[^`\r\n]+`/y;
+const LINK_TARGET = /\]\([^)\r\n]*\)/y;
+
+/**
+ * What /`[^`\r\n]+`|\]\([^)\r\n]*\)|<!--[\s\S]*?-->/g matches — code spans, link targets, comments —
+ * found from each ` ]( and <!-- in turn: the expression itself takes quadratic time over many
+ * unclosed comments or link targets. A comment with no --> after it, or a ]( with no ) before the
+ * line's end, rules out every later one of its kind (on that line).
+ */
+export function markdownSpans(text: string, out: number[]): void {
+  let pos = 0;
+  let noComment = false;
+  let noLinkUntil = -1; // no link target can close before this offset (the end of a line seen without one)
+  const nextOf = (mark: string, from: number) => text.indexOf(mark, from);
+  let tick = nextOf('`', 0);
+  let link = nextOf('](', 0);
+  let comment = nextOf('<!--', 0);
+  while (tick !== -1 || link !== -1 || comment !== -1) {
+    const at = Math.min(tick === -1 ? Infinity : tick, link === -1 ? Infinity : link, comment === -1 ? Infinity : comment);
+    let end = -1;
+    if (at === tick) {
+      CODE_SPAN.lastIndex = at;
+      if (CODE_SPAN.exec(text)) end = CODE_SPAN.lastIndex;
+    } else if (at === link) {
+      if (at >= noLinkUntil) {
+        LINK_TARGET.lastIndex = at;
+        if (LINK_TARGET.exec(text)) end = LINK_TARGET.lastIndex;
+        else {
+          // no ) before the line's end: no link target starts on the rest of this line
+          const nl = text.slice(at).search(/[\r\n]/);
+          noLinkUntil = nl === -1 ? text.length : at + nl;
+        }
+      }
+    } else if (!noComment) {
+      const close = text.indexOf('-->', at + 4);
+      if (close === -1) noComment = true;
+      else end = close + 3;
+    }
+    if (end !== -1) {
+      out.push(at, end);
+      pos = end;
+    } else pos = at + 1;
+    if (tick !== -1 && tick < pos) tick = nextOf('`', pos);
+    if (link !== -1 && link < pos) link = nextOf('](', pos);
+    if (comment !== -1 && comment < pos) comment = noComment ? -1 : nextOf('<!--', pos);
+  }
+}
+
+/** [start, end) pairs of the closed <!-- … --> comments, in linear time (an unclosed one ends the search). */
+export function commentSpans(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('<!--'); i !== -1; ) {
+    const close = text.indexOf('-->', i + 4);
+    if (close === -1) break;
+    out.push(i, close + 3);
+    i = text.indexOf('<!--', close + 3);
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ export { countCharacters } from './metrics';
 export { fairShares, IncrementalLinter, type LiveLint, type Segment } from './incremental';
 export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
-export { selectionSpans, sectionOf, estimatePages, CHARS_PER_PAGE } from './navigation';
+export { selectionSpans, sectionOf, sectionFigures, estimatePages, CHARS_PER_PAGE } from './navigation';
 export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';

@@ -3,7 +3,7 @@
  * blocks to set on the page — title, subtitle lines, headings by level, body paragraphs, tables, blank
  * lines. The Word export writes these blocks; the page estimate counts their lines.
  */
-import type { ReportDocument } from './document';
+import { commentSpans, type ReportDocument } from './document';
 
 /** `export` in .gongwen.json and `gongwen.export.*` in the settings. */
 export interface ExportOptions {
@@ -306,11 +306,7 @@ function visibleLines(doc: ReportDocument): (VisibleLine | undefined)[] {
   // comment spans, in document offsets
   const comments: number[] = [];
   if (doc.hasComments || text.indexOf('<!--') !== -1) {
-    const re = /<!--[\s\S]*?-->/g; // only a closed comment: an unclosed <!-- is text
-    for (let m; (m = re.exec(text)); ) {
-      if (!m[0].length) break;
-      comments.push(m.index, m.index + m[0].length);
-    }
+    for (const x of commentSpans(text)) comments.push(x); // only a closed comment: an unclosed <!-- is text
   }
   let c = 0;
   let fence: string | undefined;
@@ -351,7 +347,14 @@ function visibleLines(doc: ReportDocument): (VisibleLine | undefined)[] {
 
 /** Text of a line's piece without comments (the piece is cut at the heading's end, so a comment may be cut too). */
 function stripComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, '');
+  const spans = commentSpans(text);
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    out += text.slice(at, spans[k]);
+    at = spans[k + 1];
+  }
+  return out + text.slice(at);
 }
 
 function tableCells(line: string): string[] {

@@ -52,19 +52,27 @@ export interface SectionFigures {
 
 /** The section a heading opens: its lines and its 字数. */
 export function sectionOf(doc: ReportDocument, headingLine: number): SectionFigures | undefined {
-  const walk = (list: Section[]): Section | undefined => {
-    for (const s of list) {
-      if (s.heading.line === headingLine) return s;
-      const inner = walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  const s = walk(sections(doc));
-  if (!s) return undefined;
-  const start = doc.lines.lineStarts[s.heading.line];
-  const end = doc.lines.lineEnds[s.lastLine];
-  return { characters: countCharacters(doc.text, start, end), firstLine: s.heading.line, lastLine: s.lastLine };
+  return sectionFigures(doc).get(headingLine);
+}
+
+/**
+ * Every heading's section figures, by the heading's line: one walk of the section tree (a heading's
+ * characters are counted once per level it nests in, at most four times in all).
+ */
+export function sectionFigures(doc: ReportDocument): Map<number, SectionFigures> {
+  return doc.memo('sectionFigures', () => {
+    const out = new Map<number, SectionFigures>();
+    const walk = (list: Section[]) => {
+      for (const s of list) {
+        const start = doc.lines.lineStarts[s.heading.line];
+        const end = doc.lines.lineEnds[s.lastLine];
+        out.set(s.heading.line, { characters: countCharacters(doc.text, start, end), firstLine: s.heading.line, lastLine: s.lastLine });
+        walk(s.children);
+      }
+    };
+    walk(sections(doc));
+    return out;
+  });
 }
 
 /** GB/T 9704: 22 lines of 28 characters a page. */

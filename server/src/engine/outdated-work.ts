@@ -6,7 +6,7 @@
 import type { ReportDocument } from './document';
 import { Zone } from './document';
 import type { Finding } from './types';
-import { sentenceAround } from './phrases';
+import { sentenceTest } from './phrases';
 
 interface WorkClass {
   /** Terms of the class, matched as written. */
@@ -83,8 +83,7 @@ export function outdatedWork(doc: ReportDocument, year: number | undefined): Fin
     if (qualifiers?.test(before)) return false;
     if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return false;
     if (!ACTION_BEFORE.test(before) && !OBJECT_AFTER.test(after)) return false;
-    const s = sentenceAround(text, start, end);
-    if (HISTORY_SENTENCE.test(s) || namesPastYear(s, year)) return false;
+    if (sentenceTest(doc, start, end, `past:${year}`, (s) => HISTORY_SENTENCE.test(s) || namesPastYear(s, year))) return false;
     return !doc.touchesZone(start, end, skip);
   };
   for (const c of CLASSES) {

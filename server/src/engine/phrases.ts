@@ -85,13 +85,40 @@ export function countEntries(category: PhraseCategory): number {
   return BUILTIN_ENTRIES.filter((e) => e.category === category).length + (category === 'phrasing/political' ? ORDERED_SETS.length : 0);
 }
 
-/** The sentence around text[start, end): from the previous to the next 。！？ or line break. */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !'。！？!?\n\r'.includes(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !'。！？!?\n\r'.includes(text[e])) e++;
-  return text.slice(s, e);
+/** Offsets of the document's sentence ends (。！？!? and line breaks), found once per version. */
+function sentenceEnds(doc: ReportDocument): Int32Array {
+  return doc.memo('sentenceEnds', () => {
+    const text = doc.text;
+    const out: number[] = [];
+    const re = /[。！？!?\n\r]/g;
+    for (let m; (m = re.exec(text)); ) out.push(m.index);
+    return Int32Array.from(out);
+  });
+}
+
+/**
+ * `test` of the sentence around doc.text[start, end) — from after the previous 。！？ or line break to the
+ * next — worked out once per sentence and `key`: many findings in one long sentence do not read it again each.
+ */
+export function sentenceTest(doc: ReportDocument, start: number, end: number, key: string, test: (sentence: string) => boolean): boolean {
+  const ends = sentenceEnds(doc);
+  // the last end before start, and the first at or after end
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? ends[lo - 1] + 1 : 0;
+  let k = lo;
+  while (k < ends.length && ends[k] < end) k++;
+  const e = k < ends.length ? ends[k] : doc.text.length;
+  const cache = doc.memo('sentenceTests', () => new Map<string, boolean>());
+  const id = `${s}:${e}:${key}`;
+  let result = cache.get(id);
+  if (result === undefined) cache.set(id, (result = test(doc.text.slice(s, e))));
+  return result;
 }
 
 const LIST_SEPARATORS = '、和及与';
@@ -126,8 +153,8 @@ function accepts(doc: ReportDocument, e: TaggedEntry, m: Match): boolean {
     if (year === undefined || year < e.fromYear) return false;
   }
   if (e.notInSentenceWith?.length) {
-    const sentence = sentenceAround(text, m.start, m.end);
-    if (e.notInSentenceWith.some((g) => sentence.includes(g))) return false;
+    const guards = e.notInSentenceWith;
+    if (sentenceTest(doc, m.start, m.end, `with:${guards.join('|')}`, (sentence) => guards.some((g) => sentence.includes(g)))) return false;
   }
   return true;
 }
