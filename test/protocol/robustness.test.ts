@@ -207,3 +207,41 @@ describe('what a client sends that the server must not take at its word', () => 
     }
   });
 });
+
+describe('requests whose work grows with the document', () => {
+  it('CodeLens: time in proportion to the sections (ratio of 2n to n), and none above gongwen.maxFileSize', async () => {
+    const c = new LspClient();
+    try {
+      let settings = { maxFileSize: 20 };
+      await c.initializeWithSettings(() => settings);
+      const make = (n: number) => '报告\n' + Array.from({ length: n }, (_, i) => `${'一二三四五六七八九'[i % 9]}、工作\n本节内容以身作责。`).join('\n');
+      const n = 6000;
+      c.open('file:///r/n.gongwen', make(n), 'gongwen', 1);
+      c.open('file:///r/2n.gongwen', make(2 * n), 'gongwen', 1);
+      await c.diagnosticsFor('file:///r/n.gongwen', 1);
+      await c.diagnosticsFor('file:///r/2n.gongwen', 1);
+      const lens = async (uri: string) => {
+        const t0 = process.hrtime.bigint();
+        const r = await c.request('textDocument/codeLens', { textDocument: { uri } });
+        return { ms: Number(process.hrtime.bigint() - t0) / 1e6, r };
+      };
+      let a = Infinity;
+      let b = Infinity;
+      for (let i = 0; i < 5; i++) {
+        a = Math.min(a, (await lens('file:///r/n.gongwen')).ms);
+        b = Math.min(b, (await lens('file:///r/2n.gongwen')).ms);
+      }
+      assert.ok(b / a < 3.5, `2n/n = ${(b / a).toFixed(2)} (${a.toFixed(1)} ms, ${b.toFixed(1)} ms)`);
+      const { r } = await lens('file:///r/n.gongwen');
+      assert.equal(r.length, n);
+      assert.equal(r[0].command.title, '本节 13 字 · 1 个问题'); // 一、工作 (4) and 本节内容以身作责。 (9)
+      // above the size limit: no lenses (and no lint)
+      settings = { maxFileSize: 0.01 };
+      c.notify('workspace/didChangeConfiguration', { settings: null });
+      await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === 'file:///r/2n.gongwen' && x.diagnostics[0]?.code === 'skipped');
+      assert.deepEqual((await lens('file:///r/2n.gongwen')).r, []);
+    } finally {
+      c.kill();
+    }
+  });
+});
