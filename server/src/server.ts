@@ -155,6 +155,7 @@ const documents = new TextDocuments<TextDocument>({
 });
 
 let canPullConfiguration = false;
+let canResolveEdits = false;
 let canRegisterConfiguration = false;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const reportedProblems = new Set<string>();
@@ -181,6 +182,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  // a client that resolves a code action's edit when it is chosen gets 修复全部 without the edit worked out in advance
+  canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
   const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean } | undefined;
   // gongwen's own client adds each diagnostic's source and documentation link itself
@@ -200,7 +203,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
@@ -734,19 +737,43 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   }
   if (wants(FIX_ALL_KIND)) {
     const entry = parsed.get(uri);
-    const settings = lastSettings.get(uri);
-    if (entry && entry.stamp === stampOf(doc.uri) && entry.linted && settings) {
-      // every safe fix, repeated until stable (a renumbering may follow a punctuation fix), as one edit
-      const text = doc.getText();
-      const { output, applied } = fixText(text, resolveOptions(settings.lint), languageOf(doc));
-      const edit = minimalEdit(text, output);
-      if (edit) {
-        const range = entry.doc.lines.range(edit.start, edit.end);
-        actions.push({ title: `修复全部可自动修复的问题（${applied} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: [{ range, newText: edit.newText }] } } });
+    if (entry && entry.stamp === stampOf(doc.uri) && entry.linted && lastSettings.get(uri)) {
+      // asked for it by kind (on save, 修复全部 from the source action menu): the edit now; asked for
+      // everything (the light bulb, as the cursor moves): only an offer, its edit worked out when chosen
+      const explicit = !!only?.some((k) => k === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(k + '.') || k === 'source');
+      if (explicit || !canResolveEdits) {
+        const action = fixAllAction(doc, entry);
+        if (action) actions.push(action);
+      } else if (entry.live && entry.live.diagnostics.length) {
+        actions.push({ title: '修复全部可自动修复的问题', kind: FIX_ALL_KIND, data: { uri, stamp: entry.stamp } });
       }
     }
   }
   return [...actions, ...suppress];
+});
+
+/** 修复全部可自动修复的问题: every safe fix, repeated until stable (a renumbering may follow a punctuation fix), as the smallest edit. */
+function fixAllAction(doc: TextDocument, entry: Parsed): CodeAction | undefined {
+  const settings = lastSettings.get(doc.uri);
+  if (!settings) return undefined;
+  const text = doc.getText();
+  const { output, applied } = fixText(text, resolveOptions(settings.lint), languageOf(doc));
+  const edit = minimalEdit(text, output);
+  if (!edit) return undefined;
+  const range = entry.doc.lines.range(edit.start, edit.end);
+  return { title: `修复全部可自动修复的问题（${applied} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [{ range, newText: edit.newText }] } } };
+}
+
+connection.onCodeActionResolve((action) => {
+  const data = action.data as { uri?: unknown; stamp?: unknown } | undefined;
+  if (action.kind !== FIX_ALL_KIND || !data || typeof data.uri !== 'string') return action;
+  const doc = documents.get(data.uri);
+  const entry = doc && parsed.get(data.uri);
+  // the document changed since the offer: the fixes of its text now
+  if (!doc || !entry) return action;
+  const current = entry.stamp === stampOf(doc.uri) ? entry : lintedOf(doc);
+  const resolved = current && fixAllAction(doc, current);
+  return resolved ? { ...action, title: resolved.title, edit: resolved.edit } : action;
 });
 
 /** A diagnostic of ours, as the client sends it back (a compact one may come back without its source). */
@@ -799,11 +826,33 @@ function placeholderActions(doc: TextDocument, d: LspDiagnostic): CodeAction[] {
 /** The first safe fix of each finding, skipping fixes that overlap one already taken. */
 function firstSafeEdits(fixes: DiagnosticFix[][]): TextEdit[] {
   const kept: TextEdit[] = [];
+  // the kept edits' spans, in order (fixes come in document order: a new span is mostly appended)
+  const starts: number[] = [];
+  const ends: number[] = [];
   const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
-  const overlaps = (a: TextEdit, b: TextEdit) => key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
+  const free = (s: number, e: number) => {
+    // the last kept span that starts before e must end at or before s
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || ends[lo - 1] <= s;
+  };
+  const keep = (s: number, e: number) => {
+    let at = starts.length;
+    while (at > 0 && starts[at - 1] > s) at--;
+    starts.splice(at, 0, s);
+    ends.splice(at, 0, e);
+  };
   for (const list of fixes) {
     const f = list.find((x) => x.safe);
-    if (!f || f.edits.some((e) => kept.some((k) => overlaps(e as TextEdit, k)))) continue;
+    if (!f) continue;
+    const spans = (f.edits as TextEdit[]).map((e) => [key(e.range.start), key(e.range.end)] as const);
+    if (!spans.every(([s, e]) => free(s, e))) continue;
+    for (const [s, e] of spans) keep(s, e);
     kept.push(...(f.edits as TextEdit[]));
   }
   return kept;

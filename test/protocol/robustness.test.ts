@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LspClient } from '../helpers/lsp-client';
+import { LspClient, applyLspEdits } from '../helpers/lsp-client';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
 export const malformedInputs = { count: 0 };
@@ -240,6 +240,68 @@ describe('requests whose work grows with the document', () => {
       c.notify('workspace/didChangeConfiguration', { settings: null });
       await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === 'file:///r/2n.gongwen' && x.diagnostics[0]?.code === 'skipped');
       assert.deepEqual((await lens('file:///r/2n.gongwen')).r, []);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+describe('code actions as the cursor moves', () => {
+  it('offers 修复全部 without working it out (a client that resolves edits), and works it out when chosen', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      const uri = 'file:///r/fixall.gongwen';
+      const text = '述职报告\n一.总体\n我们要以身作责，再接再励。\n';
+      c.open(uri, text, 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } };
+      // everything at the cursor (what VS Code asks as the cursor moves): the offer, no edit
+      const all = await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+      const offer = all.find((a: { kind: string }) => a.kind === 'source.fixAll.gongwen');
+      assert.ok(offer && !offer.edit && offer.data, JSON.stringify(all));
+      const resolved = await c.request('codeAction/resolve', offer);
+      assert.equal(applyLspEdits(text, resolved.edit.changes[uri]), '述职报告\n一、总体\n我们要以身作则，再接再厉。\n');
+      assert.match(resolved.title, /（3 处）/);
+      // asked for by kind (on save): the edit at once, the same
+      const bySave = await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      assert.deepEqual(bySave[0].edit, resolved.edit);
+      // chosen after an edit: the fixes of the new text
+      c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '二.问题\n' }] });
+      const later = await c.request('codeAction/resolve', offer);
+      assert.equal(applyLspEdits(text + '二.问题\n', later.edit.changes[uri]), '述职报告\n一、总体\n我们要以身作则，再接再厉。\n二、问题\n');
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('修复本文档全部提法和错别字问题: time in proportion to the findings (ratio of 2n to n)', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({ maxProblems: 100000 });
+      const make = (n: number) => '报告\n' + '我们要以身作责，再接再励。\n'.repeat(n);
+      const n = 10000;
+      const open = async (uri: string, text: string) => {
+        c.open(uri, text, 'gongwen', 1);
+        return (await c.diagnosticsFor(uri, 1)).diagnostics[0];
+      };
+      const da = await open('file:///r/a.gongwen', make(n));
+      const db = await open('file:///r/b.gongwen', make(2 * n));
+      const time = async (uri: string, d: unknown) => {
+        const t0 = process.hrtime.bigint();
+        const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: (d as { range: unknown }).range, context: { diagnostics: [d], only: ['quickfix'] } });
+        return { ms: Number(process.hrtime.bigint() - t0) / 1e6, actions };
+      };
+      let a = Infinity;
+      let b = Infinity;
+      for (let i = 0; i < 3; i++) {
+        a = Math.min(a, (await time('file:///r/a.gongwen', da)).ms);
+        b = Math.min(b, (await time('file:///r/b.gongwen', db)).ms);
+      }
+      assert.ok(b / a < 3.5, `2n/n = ${(b / a).toFixed(2)} (${a.toFixed(0)} ms, ${b.toFixed(0)} ms)`);
+      const { actions } = await time('file:///r/a.gongwen', da);
+      const all = actions.find((x: { title: string }) => x.title.startsWith('修复本文档全部提法和错别字问题'));
+      assert.equal(all.title, `修复本文档全部提法和错别字问题（${2 * n} 处）`);
     } finally {
       c.kill();
     }
