@@ -7,12 +7,14 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type ConnectionStrategy,
   type SymbolInformation,
   type SymbolKind,
   type Diagnostic as LspDiagnostic,
@@ -90,7 +92,15 @@ function fitHeapToDocuments(): void {
 }
 
 const encoder = new PublishEncoder();
-const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
+/**
+ * A request the client cancelled while it still waited in the queue is answered as cancelled, not
+ * worked out (VS Code cancels CodeLens, hover and code-action requests as the user types on).
+ */
+const STRATEGY: ConnectionStrategy = {
+  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as unknown as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: '请求已取消' } }),
+};
+
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all, STRATEGY);
 
 /**
  * Over stdio (how gongwen's client starts the server), messages are written by PublishEncoder, which
@@ -101,7 +111,17 @@ function createStdioConnection() {
   const writer = new StreamMessageWriter(process.stdout, {
     contentTypeEncoder: { name: 'application/json', encode: (msg) => Promise.resolve(encoder.encode(msg)) },
   });
-  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
+  const reader = new StreamMessageReader(process.stdin);
+  // count the changes read but not yet applied: a lint waits for the last of them (see schedule)
+  const listen = reader.listen.bind(reader);
+  reader.listen = (callback) =>
+    listen((message) => {
+      const m = message as { method?: string; params?: { textDocument?: { uri?: unknown } } };
+      const uri = m.method === 'textDocument/didChange' ? m.params?.textDocument?.uri : undefined;
+      if (typeof uri === 'string') queuedChanges.set(uri, (queuedChanges.get(uri) ?? 0) + 1);
+      callback(message);
+    });
+  const c = createConnection(ProposedFeatures.all, reader, writer, STRATEGY);
   let shutdown = false;
   c.onShutdown(() => {
     shutdown = true;
@@ -115,6 +135,9 @@ function createStdioConnection() {
   console.error = (...args: unknown[]) => c.console.error(line(args));
   return c;
 }
+/** Per document: didChange notifications read from the client but not yet applied (stdio only). */
+const queuedChanges = new Map<string, number>();
+
 /** Per document: what the edits since its last parse left unchanged at the start and the end. */
 const unchangedSinceParse = new Map<string, Unchanged>();
 
@@ -133,9 +156,15 @@ const documents = new TextDocuments<TextDocument>({
     // opened (again): nothing of what was known of an earlier text under this URI applies
     stamps.set(uri, ++stampCount);
     unchangedSinceParse.delete(uri);
+    queuedChanges.delete(uri);
     return TextDocument.create(uri, languageId, version, content);
   },
   update(doc, changes, version) {
+    const queued = queuedChanges.get(doc.uri);
+    if (queued !== undefined) {
+      if (queued > 1) queuedChanges.set(doc.uri, queued - 1);
+      else queuedChanges.delete(doc.uri);
+    }
     const before = doc.getText().length;
     let bound = unchangedSinceParse.get(doc.uri) ?? { prefix: before, suffix: before };
     for (const change of changes) {
@@ -172,7 +201,7 @@ interface Parsed {
   live?: LiveLint;
 }
 const parsed = new Map<string, Parsed>();
-const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+const timers = new Map<string, NodeJS.Timeout>();
 /** Per document: line-local findings cached by line text, so a keystroke re-lints only the changed lines. */
 const linters = new Map<string, IncrementalLinter>();
 /** The settings each document was last linted with (code actions reuse them synchronously). */
@@ -524,13 +553,22 @@ connection.onRequest(FILL_ALL, (params: { uri: string; placeholder: string; qual
 
 function schedule(doc: TextDocument, delay: number): void {
   const old = timers.get(doc.uri);
-  if (old) clearTimeout(old as NodeJS.Timeout), clearImmediate(old as NodeJS.Immediate);
+  if (old) clearTimeout(old);
+  let waited = 0;
   const run = () => {
     timers.delete(doc.uri);
+    // a newer change is read and waits in the queue: its own schedule lints the text it makes (looked at
+    // again for a while, in case that change never gets applied — a malformed one)
+    if (queuedChanges.has(doc.uri) && waited++ < 200) {
+      timers.set(doc.uri, setTimeout(run, 1));
+      return;
+    }
     validate(doc).catch((err) => connection.console.error(`检查 ${doc.uri} 失败：${err instanceof Error ? err.stack : String(err)}`));
   };
-  // no delay: right after the pending messages are read (setTimeout would wait at least 1 ms)
-  timers.set(doc.uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
+  // a timer, not an immediate: the connection handles one queued message per turn of the event loop, and
+  // an immediate set while handling one would lint (and publish) before the next; a timer set again by
+  // every change waits until the queued changes are all applied (a flood of them is linted once)
+  timers.set(doc.uri, setTimeout(run, Math.max(1, delay)));
 }
 
 documents.onDidOpen((e) => {
@@ -555,7 +593,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
-  if (t) clearTimeout(t as NodeJS.Timeout), clearImmediate(t as NodeJS.Immediate);
+  if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   parsed.delete(e.document.uri);
   stamps.delete(e.document.uri);

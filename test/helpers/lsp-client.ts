@@ -104,6 +104,16 @@ export class LspClient {
     });
   }
 
+  /** A request that can be cancelled: its id, and its answer (rejected with the error's code). */
+  cancellable<T = any>(method: string, params: unknown): { id: number; result: Promise<T> } {
+    const id = this.nextId++;
+    const result = new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.sendRaw({ jsonrpc: '2.0', id, method, params });
+    });
+    return { id, result };
+  }
+
   notify(method: string, params: unknown) {
     this.sendRaw({ jsonrpc: '2.0', method, params });
   }

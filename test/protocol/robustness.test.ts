@@ -307,3 +307,58 @@ describe('code actions as the cursor moves', () => {
     }
   });
 });
+
+describe('a flood of messages', () => {
+  it('lints the last of many queued changes, not each one, and answers a request queued behind them', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      const uri = 'file:///r/flood.gongwen';
+      c.open(uri, '标题\n', 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      // 3,000 changes in one write, as an editor's queue delivers them while the server was busy
+      let text = '标题\n';
+      const frames: Buffer[] = [];
+      for (let v = 2; v <= 3001; v++) {
+        const piece = v % 50 === 0 ? '以身作责。\n' : '字';
+        const lines = text.split('\n');
+        const at = { line: lines.length - 1, character: lines[lines.length - 1].length };
+        text += piece;
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version: v }, contentChanges: [{ range: { start: at, end: at }, text: piece }] } }));
+        frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body);
+      }
+      c.proc.stdin.write(Buffer.concat(frames));
+      const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(symbols[0].name, '标题');
+      const last = await c.diagnosticsFor(uri, 3001);
+      assert.equal(last.diagnostics.filter((d: { code: string }) => d.code === 'typo/fixed-phrase').length, 60);
+      const published = c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length;
+      assert.ok(published <= 3, `${published} publishes for 3,000 changes`);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('answers requests cancelled while they waited as cancelled, without working them out', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      const uri = 'file:///r/cancel.gongwen';
+      let big = '报告\n';
+      while (big.length < 300_000) big += '一、工作\n我们要以身作责，再接再励。\n';
+      c.open(uri, big, 'gongwen', 1);
+      await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri, 60000);
+      // a slow request first (every safe fix of the document), then six lens requests behind it, five cancelled at once
+      const slow = c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const lenses = Array.from({ length: 6 }, () => c.cancellable('textDocument/codeLens', { textDocument: { uri } }));
+      for (const l of lenses.slice(0, 5)) c.notify('$/cancelRequest', { id: l.id });
+      await slow;
+      const results = await Promise.allSettled(lenses.map((l) => l.result));
+      assert.deepEqual(results.slice(0, 5).map((r) => r.status === 'rejected' && (r.reason as { code: number }).code), [-32800, -32800, -32800, -32800, -32800]);
+      assert.equal(results[5].status, 'fulfilled');
+      assert.ok((results[5] as PromiseFulfilledResult<unknown[]>).value.length > 1000);
+    } finally {
+      c.kill();
+    }
+  });
+});
