@@ -27,8 +27,8 @@ import { setFlagsFromString } from 'v8';
 import { inspect } from 'util';
 import * as path from 'path';
 import { PublishEncoder } from './publish-json';
-import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
-import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
+import { configBoundary, findConfigFile, insideBoundary, readConfigFile, type LoadedConfig } from './workspace-config';
+import { URI_FILE_PREFIX, fileUriToPath, normalizeFileUri, pathToFileUri } from './uri';
 import {
   fixesOf,
   fixText,
@@ -221,7 +221,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = localeOf(init?.locale ?? params.locale);
   workspaceTrusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath);
+  workspaceRoots = folders.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath).filter((p): p is string => p !== undefined);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -270,7 +270,10 @@ function settingsFor(uri: string): Promise<ServerSettings> {
     const fromClient = canPullConfiguration
       ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'gongwen' }).then(readSettings, () => DEFAULT_SETTINGS)
       : Promise.resolve(DEFAULT_SETTINGS);
-    s = fromClient.then((settings) => {
+    s = fromClient.then((given) => {
+      // restricted mode: what package.json lists as restrictedConfigurations is not taken from any
+      // client (VS Code leaves out the workspace's values; another client might not)
+      const settings = workspaceTrusted ? given : { ...given, lint: { ...given.lint, rules: undefined, phrases: undefined, numbering: undefined } };
       for (const p of settings.problems) notifyOnce(p);
       const file = workspaceConfigFor(uri);
       return file ? { ...settings, lint: mergeOptions(settings.lint, file.options) } : settings;
@@ -295,18 +298,35 @@ connection.onNotification('gongwen/workspaceTrusted', () => {
 connection.onRequest('gongwen/serverInfo', () => ({ pid: process.pid, trusted: workspaceTrusted, execArgv: process.execArgv, transport: process.argv.includes('--stdio') ? 'stdio' : 'other' }));
 let workspaceRoots: string[] = [];
 
+/**
+ * The .gongwen.json that applies to a document: the nearest one from its folder up to the workspace
+ * folder that holds it, or (a file outside every workspace folder) up to the user's home — never above
+ * it: another user could leave one in a shared folder. A .gongwen.json that links out of that boundary is
+ * not read.
+ */
 function workspaceConfigFor(uri: string): LoadedConfig | undefined {
   if (!workspaceTrusted || !uri.startsWith(URI_FILE_PREFIX)) return undefined;
-  const file = findConfigFile(fileUriToPath(uri), workspaceRoots);
-  if (!file) return undefined;
+  const docPath = fileUriToPath(uri);
+  if (!docPath) return undefined;
+  const boundary = configBoundary(docPath, workspaceRoots);
+  const file = findConfigFile(docPath, [boundary]);
+  if (!file || !insideBoundary(file, boundary)) return undefined;
   let loaded = configFiles.get(file);
   if (loaded === undefined) {
-    const open = documents.get(pathToFileUri(file));
+    const open = openDocument(pathToFileUri(file));
     loaded = readConfigFile(file, open?.getText()) ?? null;
     configFiles.set(file, loaded);
     if (loaded) publishConfigProblems(loaded);
   }
   return loaded ?? undefined;
+}
+
+/** The open document of a file: URI, however the client spelled it. */
+function openDocument(uri: string): TextDocument | undefined {
+  const exact = documents.get(uri);
+  if (exact) return exact;
+  const key = normalizeFileUri(uri);
+  return documents.all().find((d) => d.uri.startsWith(URI_FILE_PREFIX) && normalizeFileUri(d.uri) === key);
 }
 
 function publishConfigProblems(config: LoadedConfig): void {
@@ -318,7 +338,8 @@ function publishConfigProblems(config: LoadedConfig): void {
     code: 'config',
     message: p.message,
   }));
-  void connection.sendDiagnostics({ uri: pathToFileUri(config.path), diagnostics });
+  // on the document as the client knows it, when it is open
+  void connection.sendDiagnostics({ uri: openDocument(pathToFileUri(config.path))?.uri ?? pathToFileUri(config.path), diagnostics });
   if (config.problems.length) notifyOnce(`${CONFIG_FILE_NAME} 有 ${config.problems.length} 处配置错误，已忽略这些项，其余配置照常生效。`);
 }
 
@@ -580,8 +601,9 @@ documents.onDidChangeContent((e) => {
     // the config file edited in the editor: its unsaved text applies at once
     configChanged();
     // in an untrusted workspace the file is not read at all (nor its problems shown)
-    if (workspaceTrusted && e.document.uri.startsWith(URI_FILE_PREFIX)) {
-      const loaded = readConfigFile(fileUriToPath(e.document.uri), e.document.getText());
+    const file = e.document.uri.startsWith(URI_FILE_PREFIX) ? fileUriToPath(e.document.uri) : undefined;
+    if (workspaceTrusted && file) {
+      const loaded = readConfigFile(file, e.document.getText());
       if (loaded) publishConfigProblems(loaded);
     }
     return;

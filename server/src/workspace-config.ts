@@ -1,5 +1,6 @@
 /** Finding and reading .gongwen.json (server and CLI). Reading only: nothing in it is executed. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFileProblem, type LintOptions } from './engine';
 
@@ -29,6 +30,36 @@ export function findConfigFile(file: string, roots: string[] = []): string | und
     dir = parent;
   }
   return undefined;
+}
+
+/**
+ * Where the server stops looking for a .gongwen.json above a document: the workspace folder that holds
+ * it; for a loose file, the user's home if the file is in it, else the file's own folder.
+ */
+export function configBoundary(file: string, roots: string[], home = os.homedir()): string {
+  const dir = path.dirname(path.resolve(file));
+  const within = (r: string) => dir === r || dir.startsWith(r.endsWith(path.sep) ? r : r + path.sep);
+  const root = roots.filter(within).sort((a, b) => b.length - a.length)[0];
+  if (root !== undefined) return root;
+  return home && within(home) ? home : dir;
+}
+
+/** The config file is inside the boundary, and so is what it links to (a link out of it is not read). */
+export function insideBoundary(file: string, boundary: string): boolean {
+  const inside = (p: string) => p === boundary || p.startsWith(boundary.endsWith(path.sep) ? boundary : boundary + path.sep);
+  if (!inside(path.resolve(file))) return false;
+  try {
+    const real = fs.realpathSync(file);
+    let realBoundary = boundary;
+    try {
+      realBoundary = fs.realpathSync(boundary);
+    } catch {
+      /* compared as given */
+    }
+    return real === realBoundary || real.startsWith(realBoundary.endsWith(path.sep) ? realBoundary : realBoundary + path.sep);
+  } catch {
+    return true; // not on disk (an unsaved file): nothing to follow
+  }
 }
 
 export function readConfigFile(file: string, openText?: string): LoadedConfig | undefined {

@@ -90,10 +90,25 @@ export class LspClient {
     }
   }
 
+  private batched: Buffer[] | undefined;
+
   sendRaw(obj: unknown) {
     const body = Buffer.from(JSON.stringify(obj), 'utf8');
-    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin.write(body);
+    const frame = [Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body];
+    if (this.batched) this.batched.push(...frame);
+    else for (const b of frame) this.proc.stdin.write(b);
+  }
+
+  /** Sends every message `send` makes in one write: the server reads them together, as a queue it has to work through. */
+  batch<T>(send: () => T): T {
+    this.batched = [];
+    try {
+      return send();
+    } finally {
+      const all = Buffer.concat(this.batched);
+      this.batched = undefined;
+      this.proc.stdin.write(all);
+    }
   }
 
   request<T = any>(method: string, params: unknown): Promise<T> {

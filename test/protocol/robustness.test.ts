@@ -1,8 +1,11 @@
 /** The server under abuse: malformed messages, bad positions, bursts of documents, a 10 MB report. */
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseConfigFile } from '../../server/src/engine';
 import { LspClient, applyLspEdits } from '../helpers/lsp-client';
 
 const sample = fs.readFileSync(path.join(__dirname, '../../../examples/town-secretary-report.txt'), 'utf8');
@@ -350,13 +353,126 @@ describe('a flood of messages', () => {
       await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri, 60000);
       // a slow request first (every safe fix of the document), then six lens requests behind it, five cancelled at once
       const slow = c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
-      const lenses = Array.from({ length: 6 }, () => c.cancellable('textDocument/codeLens', { textDocument: { uri } }));
-      for (const l of lenses.slice(0, 5)) c.notify('$/cancelRequest', { id: l.id });
+      const lenses = c.batch(() => {
+        const made = Array.from({ length: 6 }, () => c.cancellable('textDocument/codeLens', { textDocument: { uri } }));
+        for (const l of made.slice(0, 5)) c.notify('$/cancelRequest', { id: l.id });
+        return made;
+      });
+      const settled = Promise.allSettled(lenses.map((l) => l.result));
       await slow;
-      const results = await Promise.allSettled(lenses.map((l) => l.result));
+      const results = await settled;
       assert.deepEqual(results.slice(0, 5).map((r) => r.status === 'rejected' && (r.reason as { code: number }).code), [-32800, -32800, -32800, -32800, -32800]);
       assert.equal(results[5].status, 'fulfilled');
       assert.ok((results[5] as PromiseFulfilledResult<unknown[]>).value.length > 1000);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+describe('URIs and the .gongwen.json a document gets', () => {
+  let base: string;
+  before(() => {
+    base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-uri-')));
+  });
+  after(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  /** A client with workspace folders and settings, trusted unless told otherwise. */
+  const start = async (folders: string[], settings: unknown = {}, trusted = true) => {
+    const c = new LspClient();
+    c.requestHandlers.set('workspace/configuration', (p) => p.items.map(() => settings));
+    await c.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { trusted },
+    });
+    c.notify('initialized', {});
+    return c;
+  };
+  /** How VS Code spells a file URI: ( ) + & and a drive letter's colon escaped. */
+  const vscodeUri = (p: string) => 'file://' + p.split('/').map((s) => encodeURIComponent(s).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  const codes = (p: { diagnostics: { code: string }[] }) => p.diagnostics.map((d) => d.code);
+
+  it('applies an unsaved .gongwen.json in a folder named with ( ) + & as VS Code spells it', async () => {
+    const dir = path.join(base, 'a (b)+c&d');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.gongwen.json'), '{}');
+    const c = await start([dir]);
+    try {
+      const config = vscodeUri(path.join(dir, '.gongwen.json'));
+      assert.notEqual(config, pathToFileURL(path.join(dir, '.gongwen.json')).href, 'the two spellings differ');
+      c.open(config, '{ "rules": { "typo": "off" } }', 'json', 1);
+      const report = vscodeUri(path.join(dir, '报告.gongwen'));
+      c.open(report, '标题\n我们要以身作责。\n', 'gongwen', 1);
+      assert.deepEqual(codes(await c.diagnosticsFor(report, 1)), []);
+      // its problems are shown on the document as the client spelled it
+      c.notify('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: '{ "rules": { "typo": "off" }, "colour": 1 }' }] });
+      const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === config && x.diagnostics.length > 0);
+      assert.match(p.diagnostics[0].message, /未知的配置项“colour”/);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('lints documents whose URIs name no local path (file://host/…, an escaped /)', async () => {
+    const c = await start([]);
+    try {
+      for (const uri of ['file://server/share/报告.gongwen', 'file:///r/a%2Fb.gongwen', 'file:///r/bad%E0%A4%A.gongwen']) {
+        c.open(uri, '标题\n我们要以身作责。\n', 'gongwen', 1);
+        assert.deepEqual(codes(await c.diagnosticsFor(uri, 1)), ['typo/fixed-phrase'], uri);
+      }
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('looks for .gongwen.json up to the workspace folder, not above; a loose file only in its own folder (outside the home)', async () => {
+    const ws = path.join(base, 'ws');
+    fs.mkdirSync(path.join(ws, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(base, '.gongwen.json'), '{ "rules": { "typo": "off" } }'); // above the workspace: planted
+    const c = await start([ws]);
+    try {
+      const inside = pathToFileURL(path.join(ws, 'sub', 'a.gongwen')).href;
+      c.open(inside, '标题\n我们要以身作责。\n', 'gongwen', 1);
+      assert.deepEqual(codes(await c.diagnosticsFor(inside, 1)), ['typo/fixed-phrase']);
+      const loose = pathToFileURL(path.join(base, 'loose', 'b.gongwen')).href;
+      c.open(loose, '标题\n我们要以身作责。\n', 'gongwen', 1);
+      assert.deepEqual(codes(await c.diagnosticsFor(loose, 1)), ['typo/fixed-phrase']);
+    } finally {
+      c.kill();
+      fs.rmSync(path.join(base, '.gongwen.json'));
+    }
+  });
+
+  it('does not follow a .gongwen.json that links out of the workspace, and never quotes another file in a message', async () => {
+    const ws = path.join(base, 'linked');
+    const outside = path.join(base, 'secret');
+    fs.mkdirSync(ws);
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'token.json'), '{ "rules": { "typo": "off" } }');
+    fs.symlinkSync(path.join(outside, 'token.json'), path.join(ws, '.gongwen.json'));
+    const c = await start([ws]);
+    try {
+      const uri = pathToFileURL(path.join(ws, 'a.gongwen')).href;
+      c.open(uri, '标题\n我们要以身作责。\n', 'gongwen', 1);
+      assert.deepEqual(codes(await c.diagnosticsFor(uri, 1)), ['typo/fixed-phrase']);
+    } finally {
+      c.kill();
+    }
+    const { problems } = parseConfigFile('{ "rules": secret-password-1234 }');
+    assert.equal(problems.length, 1);
+    assert.doesNotMatch(problems[0].message, /secret|password|1234/);
+    assert.match(problems[0].message, /不是有效的 JSON/);
+  });
+
+  it('in an untrusted workspace takes no restricted setting from the client either', async () => {
+    const c = await start([], { rules: { typo: 'off' }, phrases: { add: [{ wrong: '标题', right: '题目' }] } }, false);
+    try {
+      const uri = 'file:///r/untrusted.gongwen';
+      c.open(uri, '标题\n我们要以身作责。\n', 'gongwen', 1);
+      assert.deepEqual(codes(await c.diagnosticsFor(uri, 1)), ['typo/fixed-phrase']);
     } finally {
       c.kill();
     }

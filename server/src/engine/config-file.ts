@@ -20,10 +20,13 @@ export function parseConfigFile(text: string): { options: LintOptions; problems:
   try {
     raw = JSON.parse(body);
   } catch (err) {
+    // where, never what: the parser's own message quotes the text (which may be another file's, through a link)
     const msg = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(msg);
     const pos = at ? Math.min(Number(at[1]), body.length) + shift : 0;
-    return { options: {}, problems: [{ message: `${CONFIG_FILE_NAME} 不是有效的 JSON（${msg}），其中的配置未生效。`, start: pos, end: Math.min(pos + 1, text.length) }] };
+    const line = text.slice(0, pos).split(/\r\n|\r|\n/).length;
+    const where = at ? `第 ${line} 行附近有语法错误` : '有语法错误';
+    return { options: {}, problems: [{ message: `${CONFIG_FILE_NAME} 不是有效的 JSON（${where}），其中的配置未生效。`, start: pos, end: Math.min(pos + 1, text.length) }] };
   }
   const known = new Set(['$schema', 'rules', 'numbering', 'phrases', 'maxLength', 'requiredSections', 'export']);
   const found: { message: string; path: string[] }[] = [];
