@@ -24,6 +24,10 @@ export class LspClient {
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    // an answer to the server written after it was killed (the pipe is closed): nothing to deliver it to
+    this.proc.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
   }
 
