@@ -15,6 +15,7 @@ import {
   TextDocumentSyncKind,
   type CodeActionParams,
   type ConnectionStrategy,
+  type ResponseMessage,
   type SymbolInformation,
   type SymbolKind,
   type Diagnostic as LspDiagnostic,
@@ -27,6 +28,7 @@ import { setFlagsFromString } from 'v8';
 import { inspect } from 'util';
 import * as path from 'path';
 import { PublishEncoder } from './publish-json';
+import { LifecycleGate, type GateMessage } from './lifecycle';
 import { configBoundary, findConfigFile, insideBoundary, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, normalizeFileUri, pathToFileUri } from './uri';
 import {
@@ -112,15 +114,26 @@ function createStdioConnection() {
     contentTypeEncoder: { name: 'application/json', encode: (msg) => Promise.resolve(encoder.encode(msg)) },
   });
   const reader = new StreamMessageReader(process.stdin);
-  // count the changes read but not yet applied: a lint waits for the last of them (see schedule)
+  const gate = new LifecycleGate((id, code, message) => void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as ResponseMessage));
   const listen = reader.listen.bind(reader);
   reader.listen = (callback) =>
     listen((message) => {
+      // the LSP lifecycle, and parameters a handler could not use, answered before the message is queued
+      if (!gate.admit(message as GateMessage)) return;
+      // count the changes read but not yet applied: a lint waits for the last of them (see schedule)
       const m = message as { method?: string; params?: { textDocument?: { uri?: unknown } } };
       const uri = m.method === 'textDocument/didChange' ? m.params?.textDocument?.uri : undefined;
       if (typeof uri === 'string') queuedChanges.set(uri, (queuedChanges.get(uri) ?? 0) + 1);
       callback(message);
     });
+  // a frame without a readable header leaves the stream at an unknown place: nothing after it can be
+  // trusted to be read right, so the server stops (and the client starts it again) instead of hanging
+  reader.onError((e) => {
+    if (/header|content-length/i.test(String((e as Error)?.message ?? e))) {
+      process.stderr.write(`gongwen: 收到无法解析的消息头，连接已无法继续，服务退出（${String((e as Error)?.message ?? e)}）\n`);
+      process.exit(1);
+    }
+  });
   const c = createConnection(ProposedFeatures.all, reader, writer, STRATEGY);
   let shutdown = false;
   c.onShutdown(() => {

@@ -478,3 +478,62 @@ describe('URIs and the .gongwen.json a document gets', () => {
     }
   });
 });
+
+describe('the LSP lifecycle', () => {
+  it('answers requests before initialize with ServerNotInitialized, refuses a second initialize, serves nothing after shutdown', async () => {
+    const c = new LspClient();
+    try {
+      const code = (p: Promise<unknown>) => p.then(() => 'answered', (e: { code: number; message: string }) => e);
+      const early = await code(c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///x' } }));
+      assert.equal((early as { code: number }).code, -32002);
+      assert.match((early as { message: string }).message, /请先发送 initialize/);
+      // a notification before initialize is dropped: the document is not open afterwards
+      c.open('file:///r/early.gongwen', '标题\n以身作责\n', 'gongwen', 1);
+      await c.initialize();
+      const again = await code(c.request('initialize', { processId: null, rootUri: null, capabilities: {} }));
+      assert.equal((again as { code: number }).code, -32600);
+      assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///r/early.gongwen' } }), null);
+      await c.request('shutdown', null);
+      const late = await code(c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///x' } }));
+      assert.equal((late as { code: number }).code, -32600);
+      c.notify('exit', null);
+      assert.equal(await c.exited, 0);
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('answers unusable parameters with InvalidParams saying what is missing, not an internal error', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      const cases: [string, unknown, RegExp][] = [
+        ['textDocument/documentSymbol', {}, /textDocument\.uri/],
+        ['textDocument/hover', { textDocument: { uri: 'file:///x' }, position: { line: 'a' } }, /position/],
+        ['textDocument/codeAction', { textDocument: { uri: 'file:///x' } }, /range、context/],
+        ['textDocument/selectionRange', { textDocument: { uri: 'file:///x' }, positions: [null] }, /positions/],
+        ['textDocument/codeAction', null, /textDocument\.uri、range、context/],
+      ];
+      for (const [method, params, what] of cases) {
+        const e = await c.request(method, params).then(() => undefined, (x: { code: number; message: string }) => x);
+        assert.equal(e?.code, -32602, method);
+        assert.match(e!.message, what);
+        assert.match(e!.message, /参数无效/);
+      }
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('stops on a frame whose header cannot be read, instead of hanging', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize();
+      c.proc.stdin.write('Content-Type: text/plain\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"shutdown"}');
+      assert.equal(await c.exited, 1);
+      assert.match(c.stderr, /无法解析的消息头/);
+    } finally {
+      c.kill();
+    }
+  });
+});
