@@ -45,7 +45,7 @@ import {
   type LiveLint,
   isMostlyChinese,
   localeOf,
-  minimalEdit,
+  minimalEdits,
   type MessageLocale,
   parse,
   resolveOptions,
@@ -198,6 +198,7 @@ const documents = new TextDocuments<TextDocument>({
 
 let canPullConfiguration = false;
 let canResolveEdits = false;
+let canVersionEdits = false;
 let canRegisterConfiguration = false;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const reportedProblems = new Set<string>();
@@ -226,6 +227,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   // a client that resolves a code action's edit when it is chosen gets 修复全部 without the edit worked out in advance
   canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+  canVersionEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
   // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
   const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean } | undefined;
   // gongwen's own client adds each diagnostic's source and documentation link itself
@@ -825,16 +827,20 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
   return [...actions, ...suppress];
 });
 
-/** 修复全部可自动修复的问题: every safe fix, repeated until stable (a renumbering may follow a punctuation fix), as the smallest edit. */
+/**
+ * 修复全部可自动修复的问题: every safe fix, repeated until stable (a renumbering may follow a punctuation
+ * fix), as small edits (one per changed line), tied to the document version they were made for where
+ * the client takes versioned edits (an edit for an older text is then refused, not misapplied).
+ */
 function fixAllAction(doc: TextDocument, entry: Parsed): CodeAction | undefined {
   const settings = lastSettings.get(doc.uri);
   if (!settings) return undefined;
   const text = doc.getText();
   const { output, applied } = fixText(text, resolveOptions(settings.lint), languageOf(doc));
-  const edit = minimalEdit(text, output);
-  if (!edit) return undefined;
-  const range = entry.doc.lines.range(edit.start, edit.end);
-  return { title: `修复全部可自动修复的问题（${applied} 处）`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [{ range, newText: edit.newText }] } } };
+  const edits: TextEdit[] = minimalEdits(text, output).map((e) => ({ range: entry.doc.lines.range(e.start, e.end), newText: e.newText }));
+  if (!edits.length) return undefined;
+  const edit = canVersionEdits ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
+  return { title: `修复全部可自动修复的问题（${applied} 处）`, kind: FIX_ALL_KIND, edit };
 }
 
 connection.onCodeActionResolve((action) => {

@@ -537,3 +537,25 @@ describe('the LSP lifecycle', () => {
     }
   });
 });
+
+describe('修复全部 as edits', () => {
+  it('sends one small edit per changed line, with the document version they apply to', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize({ workspace: { workspaceEdit: { documentChanges: true } } });
+      const uri = 'file:///r/versioned.gongwen';
+      const text = '述职报告\n一.总体\n' + '这一段没有问题。\n'.repeat(50) + '我们要以身作责。\n';
+      c.open(uri, text, 'gongwen', 7);
+      await c.diagnosticsFor(uri, 7);
+      const [action] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const [change] = action.edit.documentChanges;
+      assert.deepEqual(change.textDocument, { uri, version: 7 });
+      assert.equal(change.edits.length, 2);
+      assert.deepEqual(change.edits.map((e: { range: { start: { line: number } } }) => e.range.start.line), [1, 52]);
+      for (const e of change.edits) assert.equal(e.range.start.line, e.range.end.line);
+      assert.equal(applyLspEdits(text, change.edits), '述职报告\n一、总体\n' + '这一段没有问题。\n'.repeat(50) + '我们要以身作则。\n');
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -83,3 +83,20 @@ describe('rule registry', () => {
     }
   });
 });
+
+describe('minimalEdits', () => {
+  it('gives one edit per changed line when the lines stay, else one edit; applying them gives the new text', async () => {
+    const { minimalEdits, applyEdits } = await import('../../server/src/engine/index.js');
+    const cases: [string, string][] = [
+      ['a\nb\r\nc\rd', 'a\nB\r\nc\rD'],
+      ['标题\n以身作责\n其他', '标题\n以身作则\n其他'],
+      ['一行\n两行', '一行\n新的一行\n两行'],
+      ['𠀀𠀁\n', '𠀀𠀂\n'],
+      ['x\r\ny', 'x\ny'],
+      ['same', 'same'],
+    ];
+    for (const [a, b] of cases) assert.equal(applyEdits(a, minimalEdits(a, b)), b, JSON.stringify([a, b]));
+    assert.equal(minimalEdits('a\nb\nc', 'A\nb\nC').length, 2);
+    assert.equal(minimalEdits('a\nb', 'a\nx\nb').length, 1);
+  });
+});

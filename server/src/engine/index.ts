@@ -279,6 +279,32 @@ export function minimalEdit(before: string, after: string): { start: number; end
   return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }
 
+/**
+ * Small edits that turn `before` into `after`: one per changed line where both have the same lines (the
+ * usual result of fixes, which rarely add or remove a line break), else the one smallest edit.
+ */
+export function minimalEdits(before: string, after: string): { start: number; end: number; newText: string }[] {
+  if (before === after) return [];
+  const lines = (t: string) => {
+    const starts = [0];
+    const re = /\r\n|\r|\n/g;
+    for (let m; (m = re.exec(t)); ) starts.push(m.index + m[0].length);
+    return starts;
+  };
+  const a = lines(before);
+  const b = lines(after);
+  if (a.length !== b.length) return [minimalEdit(before, after)!];
+  const out: { start: number; end: number; newText: string }[] = [];
+  for (let l = 0; l < a.length; l++) {
+    const x = before.slice(a[l], l + 1 < a.length ? a[l + 1] : before.length);
+    const y = after.slice(b[l], l + 1 < b.length ? b[l + 1] : after.length);
+    if (x === y) continue;
+    const e = minimalEdit(x, y)!;
+    out.push({ start: a[l] + e.start, end: a[l] + e.end, newText: e.newText });
+  }
+  return out;
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
