@@ -14,6 +14,8 @@ import { expandFileArgsWithSkipped } from './files';
 
 const UNSUPPORTED = 'Word、WPS、PDF 等文件暂不支持，请另存为 .txt 或 .md 后再检查';
 import { describeWriteError, writeFileAtomic } from './write-file';
+import { encodeReport } from './encode';
+import { ENCODING_NAMES } from './engine/decode';
 
 const VERSION = '0.1.0';
 
@@ -26,12 +28,14 @@ const USAGE = `用法: gongwen-lint [选项] <文件、目录或通配符…>
   -c, --config <文件>      使用指定的配置文件（默认：从每个文件所在目录向上查找 .gongwen.json）
       --max-warnings <n>   警告超过 n 个时以 1 退出
       --allow-empty        没有可检查的文件时不算错误（默认以 2 退出）
+      --verbose            在标准错误中说明每个文件按什么编码读取
       --list-rules         列出全部规则
       --no-color           不用颜色（默认只在终端中使用颜色）
   -h, --help               显示本帮助
   -v, --version            显示版本
 
 目录会递归查找 .txt、.md、.gongwen 文件；通配符支持 * ? **（请加引号，如 "报告/**/*.txt"）。
+文件可为 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK 编码；--fix 按原编码写回。
 退出码: 0 无错误；1 有错误或警告超过 --max-warnings；2 用法错误或文件无法读取。`;
 
 const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -48,10 +52,11 @@ interface Args {
   maxWarnings?: number;
   color?: boolean;
   allowEmpty: boolean;
+  verbose: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false, allowEmpty: false };
+  const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false, allowEmpty: false, verbose: false };
   const value = (i: number, name: string) => argv[i] ?? `${name} 需要一个值`;
   for (let i = 0; i < argv.length; i++) {
     const [a, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
@@ -72,6 +77,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--list-rules') args.listRules = true;
     else if (a === '--allow-empty') args.allowEmpty = true;
+    else if (a === '--verbose') args.verbose = true;
     else if (a === '--no-color') args.color = false;
     else if (a === '--color') args.color = true;
     else if (a === '-h' || a === '--help') args.help = true;
@@ -152,7 +158,7 @@ export function main(argv: string[], io: Io): number {
     return config.options;
   };
 
-  const results: { file: string; characters: number; diagnostics: Diagnostic[] }[] = [];
+  const results: { file: string; encoding: string; characters: number; diagnostics: Diagnostic[] }[] = [];
   let unreadable = false;
   let errors = 0;
   let warnings = 0;
@@ -187,6 +193,7 @@ export function main(argv: string[], io: Io): number {
       skip(file, decoded.reason);
       continue;
     }
+    if (parsed.verbose) err(`gongwen-lint: ${file}：编码 ${ENCODING_NAMES[decoded.encoding]}`);
     const language = /\.(md|markdown)$/i.test(file) ? 'markdown' : file.endsWith('.gongwen') ? 'gongwen' : 'plaintext';
     const options = { ...optionsFor(file), language } as const;
     let text = decoded.text;
@@ -199,9 +206,9 @@ export function main(argv: string[], io: Io): number {
           out(io.isTTY ? compactDiff(diff, (kind, s) => (color ? paint(kind === '-' ? 31 : 32, s) : `[${s}]`)) : diff);
         }
         else {
-          const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
           try {
-            writeFileAtomic(file, (hadBom ? '\uFEFF' : '') + output);
+            // back in the encoding it was read in (and with its byte-order mark, if it had one)
+            writeFileAtomic(file, encodeReport(output, decoded.encoding));
             fixedFiles++;
             text = output;
           } catch (e) {
@@ -213,7 +220,7 @@ export function main(argv: string[], io: Io): number {
       }
     }
     const diagnostics = lint(text, options);
-    results.push({ file, characters: countCharacters(text), diagnostics });
+    results.push({ file, encoding: decoded.encoding, characters: countCharacters(text), diagnostics });
     for (const d of diagnostics) {
       if (d.severity === 1) errors++;
       else if (d.severity === 2) warnings++;
