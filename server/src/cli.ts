@@ -10,9 +10,11 @@ import { pathToFileUri } from './uri';
 import type { PhraseCategory } from './engine/phrases';
 import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
 import { compactDiff, toSarif, unifiedDiff } from './cli-output';
-import { expandFileArgsWithSkipped } from './files';
+import { expandFileArgsWithSkipped, REPORT_EXTENSIONS } from './files';
+import { readDocxText } from './engine/docx-read';
 
-const UNSUPPORTED = 'Word、WPS、PDF 等文件暂不支持，请另存为 .txt 或 .md 后再检查';
+const UNSUPPORTED = 'WPS、PDF 等文件暂不支持，请另存为 .docx、.txt 或 .md 后再检查';
+const OLD_BINARY = '这是旧版 Word/WPS 二进制格式，请另存为 .docx 后再检查';
 import { describeWriteError, writeFileAtomic } from './write-file';
 import { encodeReport } from './encode';
 import { ENCODING_NAMES } from './engine/decode';
@@ -34,7 +36,7 @@ const USAGE = `用法: gongwen-lint [选项] <文件、目录或通配符…>
   -h, --help               显示本帮助
   -v, --version            显示版本
 
-目录会递归查找 .txt、.md、.gongwen 文件；通配符支持 * ? **（请加引号，如 "报告/**/*.txt"）。
+目录会递归查找 .txt、.md、.gongwen、.docx 文件（Word 文档按“第几段:列”报告位置，不会被修改）；通配符支持 * ? **（请加引号，如 "报告/**/*.txt"）。
 文件可为 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK 编码；--fix 按原编码写回。
 退出码: 0 无错误；1 有错误或警告超过 --max-warnings；2 用法错误或文件无法读取。`;
 
@@ -172,9 +174,9 @@ export function main(argv: string[], io: Io): number {
     skipped.push({ file, reason });
     unreadable = true;
   };
-  const { files: toCheck, unsupported, unreadableDirs } = expandFileArgsWithSkipped(parsed.files);
+  const { files: toCheck, unsupported, unreadableDirs } = expandFileArgsWithSkipped(parsed.files, [...REPORT_EXTENSIONS, '.docx']);
   for (const dir of unreadableDirs) skip(dir.file, dir.reason, '无法读取');
-  for (const file of unsupported) skip(file, UNSUPPORTED);
+  for (const file of unsupported) skip(file, /\.(doc|wps)$/i.test(file) ? OLD_BINARY : UNSUPPORTED);
   for (const file of toCheck) {
     let buf: Buffer;
     try {
@@ -184,8 +186,39 @@ export function main(argv: string[], io: Io): number {
       skip(file, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message, '无法读取');
       continue;
     }
-    if (/\.(docx?|wps|pdf|rtf|odt)$/i.test(file)) {
+    if (/\.(doc|wps)$/i.test(file)) {
+      skip(file, OLD_BINARY);
+      continue;
+    }
+    if (/\.(pdf|rtf|odt)$/i.test(file)) {
       skip(file, UNSUPPORTED);
+      continue;
+    }
+    if (/\.docx$/i.test(file)) {
+      // a Word document: its paragraphs, one a line; findings are told by paragraph and column
+      const read = readDocxText(buf);
+      if (!read.ok) {
+        skip(file, read.reason);
+        continue;
+      }
+      if (parsed.fix) err(`gongwen-lint: ${file}：不写回 Word 文件，未做任何修改（可在 Word 中按提示修改，或导入为文本后用 --fix）`);
+      const text = read.paragraphs.join('\n');
+      const diagnostics = lint(text, { ...optionsFor(file), language: 'plaintext' }).map((d) => ({
+        ...d,
+        paragraph: d.range.start.line + 1,
+        offset: d.range.start.character,
+        snippet: read.paragraphs[d.range.start.line].slice(Math.max(0, d.range.start.character - 10), d.range.start.character + 20),
+      }));
+      results.push({ file, encoding: 'docx', characters: countCharacters(text), diagnostics });
+      for (const d of diagnostics) {
+        if (d.severity === 1) errors++;
+        else if (d.severity === 2) warnings++;
+        else infos++;
+        if (parsed.format === 'stylish' && !parsed.dryRun) {
+          const loc = `${path.normalize(file)}:第${d.paragraph}段:${d.offset + 1}`;
+          lines.push(`${loc}  ${paint(SEVERITY_COLOR[d.severity], pad(SEVERITY_NAMES[d.severity], 7))}  ${d.message}  ${paint(90, d.code)}`);
+        }
+      }
       continue;
     }
     const decoded = decodeReport(buf);
@@ -246,10 +279,10 @@ export function main(argv: string[], io: Io): number {
     out(total
       ? paint(errors ? 31 : 33, `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件${skippedNote}`)
       : unreadable || empty
-        ? paint(31, `✖ 检查了 ${results.length} 个文件${skippedNote}${empty ? '：没有可检查的 .txt、.md、.gongwen 文件（--allow-empty 可允许）' : ''}`)
+        ? paint(31, `✖ 检查了 ${results.length} 个文件${skippedNote}${empty ? '：没有可检查的 .txt、.md、.gongwen、.docx 文件（--allow-empty 可允许）' : ''}`)
         : paint(32, `✔ 没有发现问题，检查了 ${results.length} 个文件`));
   }
-  if (empty && !unreadable && parsed.format !== 'stylish') err('gongwen-lint: 没有可检查的 .txt、.md、.gongwen 文件（--allow-empty 可允许）');
+  if (empty && !unreadable && parsed.format !== 'stylish') err('gongwen-lint: 没有可检查的 .txt、.md、.gongwen、.docx 文件（--allow-empty 可允许）');
   if (unreadable || empty) return 2;
   if (errors > 0) return 1;
   if (parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings) {

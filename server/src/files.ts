@@ -102,19 +102,22 @@ function isDirectory(p: string): boolean {
 /** Office and PDF files a directory holds beside its reports: named as skipped, not silently left out. */
 const DOCUMENTS = ['.doc', '.docx', '.wps', '.pdf', '.rtf', '.odt'];
 
-/** expandFileArgs, and the Word, WPS and PDF files found in the directories given (not checked: say so). */
-export function expandFileArgsWithSkipped(args: string[]): { files: string[]; unsupported: string[]; unreadableDirs: { file: string; reason: string }[] } {
+/**
+ * expandFileArgs, and the Word, WPS and PDF files found in the directories given that are not of
+ * `extensions` (not checked: say so).
+ */
+export function expandFileArgsWithSkipped(args: string[], extensions: readonly string[] = REPORT_EXTENSIONS): { files: string[]; unsupported: string[]; unreadableDirs: { file: string; reason: string }[] } {
   const unsupported: string[] = [];
   unlisted.length = 0;
   for (const arg of args) {
-    if (!/[*?]/.test(arg) && isDirectory(arg)) walk(arg, unsupported, (f) => DOCUMENTS.includes(path.extname(f).toLowerCase()));
+    if (!/[*?]/.test(arg) && isDirectory(arg)) walk(arg, unsupported, (f) => DOCUMENTS.includes(path.extname(f).toLowerCase()) && !extensions.includes(path.extname(f).toLowerCase()));
   }
-  const files = expandFileArgs(args);
+  const files = expandFileArgs(args, extensions);
   return { files, unsupported, unreadableDirs: [...unlisted] };
 }
 
 /** Expands arguments in order; an argument that matches nothing is returned as is, so reading it reports it. */
-export function expandFileArgs(args: string[]): string[] {
+export function expandFileArgs(args: string[], extensions: readonly string[] = REPORT_EXTENSIONS): string[] {
   const out: string[] = [];
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
@@ -124,7 +127,7 @@ export function expandFileArgs(args: string[]): string[] {
       const found: string[] = [];
       walk(staticPart, found, (f) => matches(f.split(path.sep).join('/').replace(/^\.\//, '')));
       out.push(...(found.length ? found : [arg]));
-    } else if (isDirectory(arg)) walk(arg, out, (f) => REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+    } else if (isDirectory(arg)) walk(arg, out, (f) => extensions.includes(path.extname(f).toLowerCase()));
     else out.push(arg);
   }
   return [...new Set(out)];

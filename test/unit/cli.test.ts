@@ -268,15 +268,17 @@ describe('files that could not be checked', () => {
   before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-skip-')); });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a folder of only Word files is no success: exit 2, the files named, no ✔', () => {
+  it('a folder of only Word files that cannot be read is no success: exit 2, the files named, no ✔', () => {
     const folder = path.join(dir, 'word');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, '述职报告.docx'), Buffer.from([0x50, 0x4b, 3, 4]));
+    fs.writeFileSync(path.join(folder, '扫描件.pdf'), Buffer.from('%PDF-1.4'));
     const r = run(folder);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /跳过 .*述职报告\.docx：Word、WPS、PDF 等文件暂不支持/);
+    assert.match(r.stderr, /跳过 .*述职报告\.docx：\.docx 文件已损坏/);
+    assert.match(r.stderr, /跳过 .*扫描件\.pdf：WPS、PDF 等文件暂不支持/);
     assert.doesNotMatch(r.stdout, /✔/);
-    assert.match(r.stdout, /✖ 检查了 0 个文件，跳过 1 个文件/);
+    assert.match(r.stdout, /✖ 检查了 0 个文件，跳过 2 个文件/);
   });
 
   it('checking no file at all is an error unless --allow-empty', () => {
