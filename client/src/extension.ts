@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS } from '../../server/src/launch';
 import { registerExport } from './export';
+import { DOCX_SCHEME, registerDocx } from './docx';
 
 let client: LanguageClient | undefined;
 
@@ -50,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ]);
   const clientOptions: LanguageClientOptions = {
     // .gongwen.json too, so that its unsaved edits apply at once and its problems show on it
-    documentSelector: [...selector, { scheme: 'file', pattern: '**/.gongwen.json' }],
+    documentSelector: [...selector, { scheme: DOCX_SCHEME, language: 'gongwen' }, { scheme: 'file', pattern: '**/.gongwen.json' }],
     synchronize: { configurationSection: 'gongwen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.json') },
     outputChannelName: vscode.l10n.t('Gongwen'),
     // the server leaves out each diagnostic's source and documentation link; restoreDiagnostics adds them back
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: rule {0} turned off for this workspace', code), 4000);
     }),
     registerExport(context, () => client),
+    registerDocx(() => client),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => movePlaceholder(1)),
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => movePlaceholder(-1)),
     vscode.commands.registerCommand('gongwen.fillPlaceholder', async (uri?: string, range?: vscode.Range, value?: string) => {

@@ -29,6 +29,7 @@ import { inspect } from 'util';
 import * as path from 'path';
 import { PublishEncoder } from './publish-json';
 import { LifecycleGate, type GateMessage } from './lifecycle';
+import { readDocxText } from './engine/docx-read';
 import { configBoundary, findConfigFile, insideBoundary, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, normalizeFileUri, pathToFileUri } from './uri';
 import {
@@ -572,6 +573,16 @@ connection.onRequest('gongwen/exportDocx', async (params: { uri?: unknown }) => 
   const { exportParsed } = await import('./engine/export/index.js');
   const result = await exportParsed(entry.doc, settings.lint.export);
   return { data: Buffer.from(result.bytes).toString('base64'), errors, pages: estimatePages(entry.doc, settings.lint.export) };
+});
+
+/**
+ * The body text of a Word document the client read (base64), one paragraph a line: for 检查 Word 文档
+ * and 导入为可编辑的报告. The bytes come from the client, so remote and virtual workspaces work alike.
+ */
+connection.onRequest('gongwen/docxText', (params: { data?: unknown }): { text?: string; paragraphs?: number; error?: string } => {
+  if (typeof params?.data !== 'string') return { error: '没有收到 Word 文档的内容。' };
+  const read = readDocxText(Buffer.from(params.data, 'base64'));
+  return read.ok ? { text: read.paragraphs.join('\n'), paragraphs: read.paragraphs.length } : { error: read.reason };
 });
 
 export const FILL_ALL = 'gongwen/fillAll';

@@ -59,6 +59,7 @@ function waitForHttp(url, ms) {
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   fs.copyFileSync(path.join(root, 'examples/town-secretary-report.txt'), path.join(workspace, 'town-secretary-report.txt'));
+  fs.copyFileSync(path.join(root, 'test/fixtures/docx/town-secretary-report.libreoffice.docx'), path.join(workspace, 'town-secretary-report.libreoffice.docx'));
   fs.mkdirSync(path.join(tmp, 'user-data', 'User'), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify({
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,

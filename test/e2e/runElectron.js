@@ -9,6 +9,7 @@ const { runTests } = require('@vscode/test-electron');
   const root = path.resolve(__dirname, '../..');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-'));
   fs.copyFileSync(path.join(root, 'examples/town-secretary-report.txt'), path.join(workspace, 'town-secretary-report.txt'));
+  fs.copyFileSync(path.join(root, 'test/fixtures/docx/town-secretary-report.libreoffice.docx'), path.join(workspace, 'town-secretary-report.libreoffice.docx'));
   try {
     await runTests({
       extensionDevelopmentPath: root,

@@ -220,6 +220,40 @@ suite('gongwen in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('checks a Word document read-only with every diagnostic and the outline, and imports it as an editable report', async () => {
+    const dir = workspaceDir();
+    const docx = path.join(dir, '述职报告.docx');
+    fs.copyFileSync(path.join(dir, 'town-secretary-report.libreoffice.docx'), docx);
+    const view = vscode.Uri.parse(await vscode.commands.executeCommand<string>('gongwen.checkDocx', vscode.Uri.file(docx)));
+    assert.strictEqual(view.scheme, 'gongwen-docx');
+    const shown = vscode.window.activeTextEditor!.document;
+    assert.strictEqual(shown.uri.toString(), view.toString());
+    assert.strictEqual(shown.languageId, 'gongwen');
+    const diags = await until(() => gongwenDiagnostics(view), (d) => d.length === 50, 'diagnostics on the Word document');
+    assert.deepStrictEqual([diags[0].range.start.line, diags[0].range.start.character], [0, 5]);
+    const symbols = await until(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', view),
+      (x) => !!x && x.length === 1,
+      'the outline of the Word document',
+    );
+    assert.strictEqual(symbols[0].children.length, 5);
+    if (process.env.GONGWEN_E2E_SCREENSHOT) {
+      await sleep(1000);
+      console.log('[gongwen-e2e] screenshot docx');
+      await sleep(1000);
+    }
+    // read-only: no file system behind the view to write to (the editor cannot save or type into it)
+    assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem('gongwen-docx'), true);
+    // import: a .gongwen beside it that lints like the original
+    const imported = vscode.Uri.parse(await vscode.commands.executeCommand<string>('gongwen.importDocx', vscode.Uri.file(docx), 'gongwen', true));
+    assert.strictEqual(imported.fsPath, path.join(dir, '述职报告.gongwen'));
+    assert.strictEqual(fs.readFileSync(imported.fsPath, 'utf8'), fs.readFileSync(path.join(dir, 'town-secretary-report.txt'), 'utf8'));
+    await until(() => gongwenDiagnostics(imported), (d) => d.length === 50, 'diagnostics on the imported report');
+    // a file that is not a Word document: a message, no view
+    fs.writeFileSync(path.join(dir, '坏.docx'), 'not a zip');
+    assert.strictEqual(await vscode.commands.executeCommand('gongwen.checkDocx', vscode.Uri.file(path.join(dir, '坏.docx'))), undefined);
+  });
+
   test('runs every contributed command', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
     const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
@@ -227,7 +261,7 @@ suite('gongwen in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(sampleUri);
     await vscode.window.showTextDocument(doc);
     // commands that would ask for input get their value as the last argument here
-    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [], 'gongwen.exportDocx': [undefined, { exportAnyway: false }] };
+    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [], 'gongwen.exportDocx': [undefined, { exportAnyway: false }], 'gongwen.checkDocx': [sampleUri], 'gongwen.importDocx': [sampleUri] };
     for (const command of commands) await vscode.commands.executeCommand(command, ...(args[command] ?? []));
     // the server is still (or again) serving
     const symbols = await until(
