@@ -61,8 +61,12 @@ export function toSarif(results: { file: string; diagnostics: Diagnostic[] }[], 
                     startColumn: d.range.start.character + 1,
                     endLine: d.range.end.line + 1,
                     endColumn: d.range.end.character + 1,
+                    // in a Word document a line is a paragraph: its text around the finding
+                    ...(typeof (d as DocxPlace).snippet === 'string' ? { snippet: { text: (d as DocxPlace).snippet } } : {}),
                   },
                 },
+                // where in a Word document: the paragraph (1-based) and the offset in it
+                ...(typeof (d as DocxPlace).paragraph === 'number' ? { properties: { paragraph: (d as DocxPlace).paragraph, offset: (d as DocxPlace).offset } } : {}),
               },
             ],
           })),
@@ -150,4 +154,11 @@ export function compactDiff(diff: string, mark: (kind: '-' | '+', s: string) => 
     } else out.push(a);
   }
   return out.join('\n');
+}
+
+/** What a finding in a Word document carries besides its range (see gongwen-lint on .docx). */
+interface DocxPlace {
+  paragraph?: number;
+  offset?: number;
+  snippet?: string;
 }

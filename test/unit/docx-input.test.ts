@@ -67,6 +67,21 @@ describe('readDocxText', () => {
   });
 });
 
+describe('a large Word document', () => {
+  it('reads the body of a 30 MB document of pictures without inflating the pictures', () => {
+    const picture = new Uint8Array(30 * 1024 * 1024);
+    for (let i = 0; i < picture.length; i += 4096) picture[i] = i & 0xff;
+    const bytes = zipSync({
+      'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>以身作责</w:t></w:r></w:p></w:body></w:document>'),
+      'word/media/image1.png': [picture, { level: 0 }],
+    });
+    assert.ok(bytes.length > 30 * 1024 * 1024);
+    const r = readDocxText(bytes);
+    assert.ok(r.ok);
+    assert.deepEqual(r.paragraphs, ['以身作责']);
+  });
+});
+
 describe('gongwen-lint on .docx', () => {
   let dir: string;
   before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-')); });
@@ -82,6 +97,11 @@ describe('gongwen-lint on .docx', () => {
     const first = result.diagnostics[0];
     assert.equal(first.paragraph, 1);
     assert.ok(first.snippet.includes('XX'));
+    const sarif = JSON.parse(run('--format', 'sarif', libreoffice).stdout);
+    const loc = sarif.runs[0].results[0].locations[0];
+    assert.deepEqual(loc.properties, { paragraph: 1, offset: 5 });
+    assert.equal(loc.physicalLocation.region.startLine, 1);
+    assert.ok(loc.physicalLocation.region.snippet.text.includes('XX'));
     const stylish = run(libreoffice);
     assert.match(stylish.stdout, /town-secretary-report\.libreoffice\.docx:第1段:6 {2}error/);
   });
