@@ -5,10 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { countCharacters, countEntries, decodeReport, fix, getDocsBase, lint, listRules, setDocsBase, type Diagnostic, type LintOptions } from './engine';
+import { countCharacters, countEntries, decodeReport, fix, getDocsBase, lint, listRules, setDocsBase, type Diagnostic } from './engine';
 import { pathToFileUri } from './uri';
 import type { PhraseCategory } from './engine/phrases';
-import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
+import { cliOptions } from './workspace-config';
+import { optionAndValue, runMain, type Io } from './cli-run';
 import { compactDiff, toSarif, unifiedDiff } from './cli-output';
 import { expandFileArgsWithSkipped, REPORT_EXTENSIONS } from './files';
 import { readDocxText } from './engine/docx-read';
@@ -61,7 +62,7 @@ function parseArgs(argv: string[]): Args | string {
   const args: Args = { format: 'stylish', files: [], listRules: false, help: false, version: false, fix: false, dryRun: false, allowEmpty: false, verbose: false };
   const value = (i: number, name: string) => argv[i] ?? `${name} 需要一个值`;
   for (let i = 0; i < argv.length; i++) {
-    const [a, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [a, inline] = optionAndValue(argv[i]);
     const take = () => inline ?? argv[++i];
     if (a === '--format' || a === '-f') {
       const v = take();
@@ -103,11 +104,7 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 }
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  isTTY?: boolean;
-}
+export type { Io };
 
 // the rule pages installed with the CLI (docs/rules/ beside dist/): SARIF's help links and JSON's links open
 setDocsBase(pathToFileUri(path.join(__dirname, '..', 'docs', 'rules')) + '/');
@@ -138,27 +135,11 @@ export function main(argv: string[], io: Io): number {
     err(`gongwen-lint: 请指定要检查的文件。\n\n${USAGE}`);
     return 2;
   }
-  let explicit: LoadedConfig | undefined;
-  if (parsed.config) {
-    explicit = readConfigFile(parsed.config);
-    if (!explicit) {
-      err(`gongwen-lint: 无法读取配置文件 ${parsed.config}`);
-      return 2;
-    }
+  const optionsFor = cliOptions(parsed.config, (configPath, message) => err(`gongwen-lint: ${configPath}：${message}`));
+  if (!optionsFor) {
+    err(`gongwen-lint: 无法读取配置文件 ${parsed.config}`);
+    return 2;
   }
-  const reported = new Set<string>();
-  const optionsFor = (file: string): LintOptions => {
-    const config = explicit ?? (() => {
-      const found = findConfigFile(file);
-      return found ? readConfigFile(found) : undefined;
-    })();
-    if (!config) return {};
-    if (!reported.has(config.path)) {
-      reported.add(config.path);
-      for (const p of config.problems) err(`gongwen-lint: ${config.path}：${p.message}`);
-    }
-    return config.options;
-  };
 
   const results: { file: string; encoding: string; characters: number; diagnostics: Diagnostic[] }[] = [];
   let unreadable = false;
@@ -292,21 +273,4 @@ export function main(argv: string[], io: Io): number {
   return 0;
 }
 
-if (require.main === module) {
-  // `gongwen-lint … | head`: the reader went away; stop quietly with the exit code so far
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  try {
-    process.exitCode = main(process.argv.slice(2), {
-      out: (s) => process.stdout.write(s + '\n'),
-      err: (s) => process.stderr.write(s + '\n'),
-      isTTY: process.stdout.isTTY,
-    });
-  } catch (e) {
-    // no stack trace for a user: what went wrong, and exit 2
-    process.stderr.write(`gongwen-lint: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 2;
-  }
-}
+if (require.main === module) runMain('gongwen-lint', main);

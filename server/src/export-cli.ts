@@ -5,9 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeReport, lint, parse, type LintOptions } from './engine';
+import { decodeReport, lint, parse } from './engine';
 import { exportParsed } from './engine/export';
-import { findConfigFile, readConfigFile, type LoadedConfig } from './workspace-config';
+import { cliOptions } from './workspace-config';
+import { optionAndValue, runMain, type Io } from './cli-run';
 import { expandFileArgsWithSkipped } from './files';
 import { describeWriteError, writeFileAtomic } from './write-file';
 
@@ -43,7 +44,7 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   const args: Args = { files: [], force: false, quiet: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
-    const [a, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [a, inline] = optionAndValue(argv[i]);
     const take = () => inline ?? argv[++i];
     if (a === '-o' || a === '--output') {
       const v = take();
@@ -66,10 +67,7 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const { out, err } = io;
@@ -84,27 +82,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     err(`gongwen-export: 请指定要导出的报告。\n\n${USAGE}`);
     return 2;
   }
-  let explicit: LoadedConfig | undefined;
-  if (parsed.config) {
-    explicit = readConfigFile(parsed.config);
-    if (!explicit) {
-      err(`gongwen-export: 无法读取配置文件 ${parsed.config}`);
-      return 2;
-    }
+  const optionsFor = cliOptions(parsed.config, (configPath, message) => err(`gongwen-export: ${configPath}：${message}`));
+  if (!optionsFor) {
+    err(`gongwen-export: 无法读取配置文件 ${parsed.config}`);
+    return 2;
   }
-  const reported = new Set<string>();
-  const optionsFor = (file: string): LintOptions => {
-    const config = explicit ?? (() => {
-      const found = findConfigFile(file);
-      return found ? readConfigFile(found) : undefined;
-    })();
-    if (!config) return {};
-    if (!reported.has(config.path)) {
-      reported.add(config.path);
-      for (const p of config.problems) err(`gongwen-export: ${config.path}：${p.message}`);
-    }
-    return config.options;
-  };
   const { files, unsupported, unreadableDirs } = expandFileArgsWithSkipped(parsed.files);
   let failed = false;
   let withErrors = 0;
@@ -195,16 +177,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return withErrors ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
-    (code) => (process.exitCode = code),
-    (e) => {
-      process.stderr.write(`gongwen-export: ${(e as Error)?.message ?? String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain('gongwen-export', main);

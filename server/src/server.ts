@@ -30,6 +30,7 @@ import * as path from 'path';
 import { PublishEncoder } from './publish-json';
 import { LifecycleGate, type GateMessage } from './lifecycle';
 import { readDocxText } from './engine/docx-read';
+import { lowerBound } from './engine/bisect';
 import { configBoundary, findConfigFile, insideBoundary, readConfigFile, type LoadedConfig } from './workspace-config';
 import { URI_FILE_PREFIX, fileUriToPath, normalizeFileUri, pathToFileUri } from './uri';
 import {
@@ -741,16 +742,7 @@ connection.onCodeLens(async (params) => {
   const figures = sectionFigures(entry.doc);
   // the published diagnostics are in document order: a section's are counted by two binary searches
   const lines = entry.linted ? entry.diagnostics.filter((d) => d.code !== 'truncated').map((d) => d.range.start.line) : undefined;
-  const below = (line: number) => {
-    let lo = 0;
-    let hi = lines!.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines![mid] < line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const below = (line: number) => lowerBound(lines!, line);
   return entry.doc.headings
     .filter((h) => h.level === 1)
     .map((h) => {
@@ -922,13 +914,7 @@ function firstSafeEdits(fixes: DiagnosticFix[][]): TextEdit[] {
   const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
   const free = (s: number, e: number) => {
     // the last kept span that starts before e must end at or before s
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < e) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(starts, e);
     return lo === 0 || ends[lo - 1] <= s;
   };
   const keep = (s: number, e: number) => {

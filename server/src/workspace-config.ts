@@ -78,3 +78,27 @@ export function readConfigFile(file: string, openText?: string): LoadedConfig | 
   const { options, problems } = parseConfigFile(text);
   return { path: file, text, options, problems };
 }
+
+/**
+ * The options for each file of a command-line run: from `--config` if given, else from the nearest
+ * .gongwen.json above the file; each file's problems reported once through `report`. Undefined if the
+ * file named by --config cannot be read.
+ */
+export function cliOptions(explicitPath: string | undefined, report: (configPath: string, message: string) => void): ((file: string) => LintOptions) | undefined {
+  let explicit: LoadedConfig | undefined;
+  if (explicitPath !== undefined) {
+    explicit = readConfigFile(explicitPath);
+    if (!explicit) return undefined;
+  }
+  const reported = new Set<string>();
+  return (file: string): LintOptions => {
+    const found = explicit ? undefined : findConfigFile(file);
+    const config = explicit ?? (found ? readConfigFile(found) : undefined);
+    if (!config) return {};
+    if (!reported.has(config.path)) {
+      reported.add(config.path);
+      for (const p of config.problems) report(config.path, p.message);
+    }
+    return config.options;
+  };
+}

@@ -2,6 +2,7 @@
  * The phrase catalogue: wrong form → standard form, with guards. All built-in entries share one
  * Aho–Corasick automaton, built once; a document is scanned once and every phrase rule reads the result.
  */
+import { lowerBound } from './bisect';
 import type { ReportDocument } from './document';
 import { Zone } from './document';
 import { Matcher, selectLongest, type Match } from './matcher';
@@ -103,13 +104,7 @@ function sentenceEnds(doc: ReportDocument): Int32Array {
 export function sentenceTest(doc: ReportDocument, start: number, end: number, key: string, test: (sentence: string) => boolean): boolean {
   const ends = sentenceEnds(doc);
   // the last end before start, and the first at or after end
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(ends, start);
   const s = lo > 0 ? ends[lo - 1] + 1 : 0;
   let k = lo;
   while (k < ends.length && ends[k] < end) k++;
