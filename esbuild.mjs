@@ -37,6 +37,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
+  // the server for other editors: dist/server.js started over stdio (server.js stays external: one copy)
+  esbuild.build({ ...common, entryPoints: ['server/src/language-server.ts'], outfile: 'dist/language-server.js', banner: { js: '#!/usr/bin/env node' }, external: ['./server.js'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/export-cli.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sharedEngine] }),
   esbuild.build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' }),
   // the export's own entry resolves the engine to dist/engine.js, its own files into the bundle
@@ -50,3 +52,4 @@ await Promise.all([
 ]);
 chmodSync('dist/cli.js', 0o755);
 chmodSync('dist/export-cli.js', 0o755);
+chmodSync('dist/language-server.js', 0o755);

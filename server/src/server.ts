@@ -377,10 +377,13 @@ function languageOf(doc: TextDocument): DocumentLanguage {
   return doc.languageId === 'markdown' ? 'markdown' : doc.languageId === 'gongwen' ? 'gongwen' : 'plaintext';
 }
 
+/** Plain text as editors name it: VS Code's plaintext; text in Neovim, Helix, Emacs and others. */
+const PLAIN_TEXT = new Set(['plaintext', 'text', 'txt']);
+
 function shouldLint(doc: TextDocument, settings: ServerSettings): boolean {
   if (!settings.enable) return false;
   if (doc.languageId === 'gongwen') return true;
-  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
+  if (!PLAIN_TEXT.has(doc.languageId) && doc.languageId !== 'markdown') return false;
   if (settings.otherLanguages === 'never') return false;
   if (settings.otherLanguages === 'always') return true;
   return isMostlyChinese(doc.getText());
@@ -671,7 +674,7 @@ connection.onWorkspaceSymbol((params) => {
   const query = (params.query ?? '').trim();
   const out: SymbolInformation[] = [];
   for (const doc of documents.all()) {
-    if (doc.uri.endsWith('/' + CONFIG_FILE_NAME) || !['gongwen', 'plaintext', 'markdown'].includes(doc.languageId)) continue;
+    if (doc.uri.endsWith('/' + CONFIG_FILE_NAME) || !(doc.languageId === 'gongwen' || doc.languageId === 'markdown' || PLAIN_TEXT.has(doc.languageId))) continue;
     const walk = (list: DocumentSymbol[], container?: string) => {
       for (const sym of list) {
         if (!query || sym.name.includes(query)) out.push({ name: sym.name, kind: sym.kind as SymbolKind, location: { uri: doc.uri, range: sym.selectionRange }, containerName: container });

@@ -20,8 +20,8 @@ export class LspClient {
   exited: Promise<number | null>;
 
   /** Starts the server as gongwen's client does (over stdio, with the same Node options). */
-  constructor(args: string[] = ['--stdio'], nodeArgs: readonly string[] = SERVER_NODE_ARGS) {
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], nodeArgs: readonly string[] = SERVER_NODE_ARGS, script = SERVER) {
+    this.proc = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     // an answer to the server written after it was killed (the pipe is closed): nothing to deliver it to

@@ -671,3 +671,21 @@ describe('Word export over the protocol', () => {
     }
   });
 });
+
+describe('gongwen-language-server, for other editors', () => {
+  it('speaks LSP over stdio with no arguments, lints text as editors name it (text, markdown, gongwen), and takes settings from workspace/configuration', async () => {
+    const c = new LspClient([], [], path.join(__dirname, '../../../dist/language-server.js'));
+    try {
+      await c.initializeWithSettings({ rules: { 'placeholder/latin-x': 'off' } });
+      for (const [uri, languageId] of [['file:///r/a.txt', 'text'], ['file:///r/b.md', 'markdown'], ['file:///r/c.gongwen', 'gongwen']]) {
+        c.open(uri, '2024年XX县述职报告\n我们要以身作责。\n', languageId, 1);
+        const p = await c.diagnosticsFor(uri, 1);
+        assert.deepEqual(p.diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase'], languageId);
+      }
+      const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///r/c.gongwen' } });
+      assert.equal(symbols[0].name, '2024年XX县述职报告');
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -208,7 +208,7 @@ describe('the packed tarball', () => {
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info.files.map((f) => f.path).sort();
-    assert.deepEqual(files.filter((f) => !f.startsWith('docs/rules/')), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/export-cli.js', 'dist/export.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files.filter((f) => !f.startsWith('docs/rules/')), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/engine.js', 'dist/export-cli.js', 'dist/export.js', 'dist/language-server.js', 'dist/server.js', 'package.json']);
     assert.ok(files.includes('docs/rules/typo/homophone.md'), 'the rule pages the links open');
     const project = path.join(dir, 'project');
     fs.mkdirSync(project);
@@ -230,6 +230,8 @@ describe('the packed tarball', () => {
     assert.equal(exported.status, 1, exported.stderr); // exported, but an XX is still unfilled
     assert.match(exported.stderr, /还有 1 个错误/);
     assert.equal(fs.readFileSync(path.join(project, '报告.docx')).subarray(0, 2).toString(), 'PK');
+    // and the language server for other editors is there to start
+    assert.ok(fs.existsSync(path.join(project, 'node_modules/.bin/gongwen-language-server')));
   });
 });
 
