@@ -154,6 +154,18 @@ describe('Word export rendered by LibreOffice', () => {
     assert.ok(Math.abs(md[2].xMin - LEFT) < 1);
   });
 
+  it('sets the signature and the date at the end to the right, the date two characters in', () => {
+    for (const name of ['medium', 'long']) {
+      const pages = rendered[name].pages;
+      const body = bodyOf(pages[pages.length - 1]);
+      const [signer, date] = body.slice(-2);
+      assert.match(date.text, /^\d{4}年\d{1,2}月\d{1,2}日$/, name);
+      // (the renderer's spacing around the digits moves it by a fraction of a character)
+      assert.ok(Math.abs(date.xMax - (RIGHT - 2 * CHAR)) < CHAR / 3, `${name}: the date ends at ${date.xMax}, ${(RIGHT - date.xMax) / CHAR} characters in`);
+      assert.ok(Math.abs((signer.xMin + signer.xMax) / 2 - (date.xMin + date.xMax) / 2) < CHAR, `${name}: ${signer.text} centred on the date`);
+    }
+  });
+
   it('has as many pages as the page estimate of the title hover says', () => {
     for (const [name, r] of Object.entries(rendered)) {
       const [text, language] = REPORTS[name];

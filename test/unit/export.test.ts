@@ -145,6 +145,25 @@ describe('Word export: Markdown', () => {
   });
 });
 
+describe('Word export: the signature and date at the end', () => {
+  it('sets 署名 and 成文日期 to the right, two characters in, the shorter centred on the longer', async () => {
+    const text = '工作总结\n一、工作\n全年完成了各项任务。\n\n述职人：张三\n2025年1月10日\n';
+    const blocks = reportBlocks(parse(text));
+    assert.deepEqual(blocks.slice(-2).map((b) => b.kind), ['signature', 'signature']);
+    const d = openDocx((await exportDocx(text)).bytes);
+    const [name, date] = d.paragraphs.slice(-2);
+    assert.equal(date.text, '2025年1月10日');
+    assert.match(pPr(date.xml), /<w:jc w:val="right"\/>/);
+    // 2025年1月10日 is 6.5 characters wide (digits half), 述职人：张三 6: the date 2 characters in (2 × 315 tw), the name ¼ further
+    assert.match(pPr(date.xml), /<w:ind w:right="630" w:firstLine="0"\/>/);
+    assert.match(pPr(name.xml), /<w:ind w:right="709" w:firstLine="0"\/>/);
+    // a last line that is no date, or a sentence above the date, is body text
+    assert.equal(reportBlocks(parse('标题\n正文。\n谢谢大家！\n')).at(-1)!.kind, 'paragraph');
+    const kinds = reportBlocks(parse('标题\n这是正文的最后一句话。\n2025年1月10日\n')).map((b) => b.kind);
+    assert.deepEqual(kinds.slice(-2), ['paragraph', 'signature']);
+  });
+});
+
 describe('Word export: options', () => {
   it('takes the fonts, line pitch, margins and page numbers a unit uses', async () => {
     const d = openDocx(

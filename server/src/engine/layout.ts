@@ -160,6 +160,8 @@ export type Block =
   /** indent false: a salutation (各位领导：), code, or a line that sets itself flush. */
   | { kind: 'paragraph'; line: number; spans: Span[]; indent: boolean }
   | { kind: 'blank'; line: number }
+  /** The 署名 and 成文日期 at the end, set to the right; `width` the widest of them in characters (they stand centred on each other). */
+  | { kind: 'signature'; line: number; text: string; width: number }
   | { kind: 'table'; line: number; rows: string[][] };
 
 /** Characters that are not text (XML cannot hold them): control characters, lone surrogates. */
@@ -273,6 +275,7 @@ export function reportBlocks(doc: ReportDocument): Block[] {
   flush();
   // the line after the last line break, and empty lines at the end, print nothing
   while (blocks.length && blocks[blocks.length - 1].kind === 'blank') blocks.pop();
+  markSignature(blocks);
   // a salutation in Markdown: a lone short line ending in ：
   if (md) {
     for (const b of blocks) {
@@ -283,6 +286,29 @@ export function reportBlocks(doc: ReportDocument): Block[] {
     }
   }
   return blocks;
+}
+
+const DATE_LINE = /^[0-9０-９〇零一二三四五六七八九十]{4}\s*年\s*[0-9０-９〇一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９〇一二三四五六七八九十]{1,3}\s*日$/;
+
+/**
+ * The report's last lines as 署名 and 成文日期: a date alone on the last line, and up to two short lines
+ * above it that are no sentence (述职人：张三, 县人民医院). They are set to the right, centred on each
+ * other (GB/T 9704 7.3.5.2).
+ */
+function markSignature(blocks: Block[]): void {
+  const textOf = (b: Block) => (b.kind === 'paragraph' ? b.spans.map((x) => x.text).join('').trim() : undefined);
+  const last = blocks[blocks.length - 1];
+  const date = last && textOf(last);
+  if (!date || !DATE_LINE.test(date)) return;
+  let first = blocks.length - 1;
+  for (let k = blocks.length - 2; k >= Math.max(0, blocks.length - 3); k--) {
+    const t = textOf(blocks[k]);
+    if (!t || t.length > 25 || /[。！？!?；;，,]/.test(t)) break;
+    first = k;
+  }
+  const texts = blocks.slice(first).map((b) => textOf(b)!);
+  const width = Math.max(...texts.map(widthOf));
+  for (let k = first; k < blocks.length; k++) blocks[k] = { kind: 'signature', line: blocks[k].line, text: texts[k - first], width };
 }
 
 /** A line under the title that belongs to it: a date in brackets, a name and post — short, no sentence. */
@@ -421,6 +447,7 @@ export function blockLines(block: Block, charsPerLine: number): number {
       // 二号 on the width of charsPerLine 三号 characters
       return Math.max(1, Math.ceil(widthOf(block.text) / Math.floor((charsPerLine * BODY_SIZE_TW) / TITLE_SIZE_TW)));
     case 'subtitle':
+    case 'signature':
       return Math.max(1, Math.ceil(widthOf(block.text) / charsPerLine));
     case 'table':
       return block.rows.reduce((n, row) => n + Math.max(1, ...row.map((c) => Math.ceil(widthOf(c) / Math.max(1, Math.floor(charsPerLine / Math.max(1, row.length)))))), 0);
@@ -429,7 +456,7 @@ export function blockLines(block: Block, charsPerLine: number): number {
   }
 }
 
-function widthOf(text: string): number {
+export function widthOf(text: string): number {
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

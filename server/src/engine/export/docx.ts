@@ -26,7 +26,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ReportDocument } from '../document';
-import { BODY_SIZE_TW, charWidth, PAGE_NUMBER_SIZE_TW, pageLayout, reportBlocks, TITLE_SIZE_TW, type Block, type ExportOptions, type PageLayout, type Span } from '../layout';
+import { BODY_SIZE_TW, charWidth, PAGE_NUMBER_SIZE_TW, pageLayout, reportBlocks, TITLE_SIZE_TW, widthOf, type Block, type ExportOptions, type PageLayout, type Span } from '../layout';
 
 /** Word measures font sizes in half points. */
 const half = (tw: number) => Math.round(tw / 10);
@@ -146,6 +146,12 @@ function paragraph(b: Exclude<Block, { kind: 'table' }>, layout: PageLayout): Pa
       return new Paragraph({ ...base, alignment: AlignmentType.CENTER, children: [bodyRun(b.text, o.subtitleFont, layout)] });
     case 'blank':
       return new Paragraph({ ...base, children: [] });
+    case 'signature': {
+      // right, two characters in; a shorter line centred on the longest (the 署名 on the 成文日期)
+      const char = BODY_SIZE_TW + layout.charSpacing;
+      const right = Math.round(2 * char + ((b.width - widthOf(b.text)) / 2) * char);
+      return new Paragraph({ ...base, alignment: AlignmentType.RIGHT, indent: { right, firstLine: 0 }, children: [bodyRun(b.text, o.bodyFont, layout)] });
+    }
     case 'heading':
       return new Paragraph({
         ...base,
