@@ -18,6 +18,15 @@ interface Stats {
   version: number;
   characters: number;
   placeholders: number;
+  /** The source line each page of the Word export starts on (absent for very long texts). */
+  pageStarts?: number[];
+}
+
+/** The page (1-based) holding `line`. */
+function pageOf(starts: number[], line: number): number {
+  let k = 0;
+  while (k + 1 < starts.length && starts[k + 1] <= line) k++;
+  return k + 1;
 }
 
 /** Rule id → the link to its documentation, made once per rule. */
@@ -74,7 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const s = stats.get(editor.document.uri.toString());
     if (!s) return status.hide();
-    status.text = vscode.l10n.t('$(book) {0} 字', s.characters) + (s.placeholders ? '  ' + vscode.l10n.t('$(warning) {0} to fill', s.placeholders) : '');
+    const pages = s.pageStarts?.length ? '  ' + vscode.l10n.t('{0} pages · page {1}', s.pageStarts.length, pageOf(s.pageStarts, editor.selection.active.line)) : '';
+    status.text = vscode.l10n.t('$(book) {0} 字', s.characters) + pages + (s.placeholders ? '  ' + vscode.l10n.t('$(warning) {0} to fill', s.placeholders) : '');
     status.tooltip = s.placeholders ? vscode.l10n.t('Gongwen: click to go to the next placeholder to fill') : vscode.l10n.t('Gongwen: length in 字 (each Chinese character or full-width mark counts 1, a run of letters or digits counts 1)');
     status.show();
   };
@@ -82,6 +92,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status,
     vscode.window.onDidChangeActiveTextEditor(showStats),
+    // 第 K 页 follows the cursor
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor === vscode.window.activeTextEditor && stats.get(e.textEditor.document.uri.toString())?.pageStarts) showStats();
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => stats.delete(d.uri.toString())),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await client?.restart();

@@ -69,6 +69,7 @@ import {
   qualifierAfter,
   sectionOf,
   sectionFigures,
+  pageStarts,
   selectionSpans,
   type DocumentSymbol,
 } from './engine';
@@ -489,7 +490,9 @@ async function validate(doc: TextDocument): Promise<void> {
   }
   let placeholders = 0;
   for (const id of PLACEHOLDER_RULES) placeholders += live.counts.get(id) ?? 0;
-  void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.characters, placeholders });
+  // pages as the Word export sets them (the source line each starts on), for reports of ordinary length
+  const pages = entry.doc.text.length <= PAGE_FIGURES_LIMIT ? pageStarts(entry.doc, settings.lint.export) : undefined;
+  void connection.sendNotification(STATS, { uri: doc.uri, version, characters: entry.doc.characters, placeholders, pageStarts: pages });
 }
 
 function linterOf(uri: string): IncrementalLinter {
@@ -557,6 +560,9 @@ function allFixes(entry: Parsed, wanted: (code: string) => boolean): DiagnosticF
 
 /** Report figures for the status bar: 字数 and the placeholders still to fill. */
 export const STATS = 'gongwen/stats';
+
+/** Page figures are worked out for each version up to this many code units (about 300 pages): longer texts get none. */
+const PAGE_FIGURES_LIMIT = 300_000;
 /** Fill every identical qualified placeholder (XX镇) with one value: returns one WorkspaceEdit. */
 /**
  * The report as a Word document (GB/T 9704 layout, with the export settings of its folder): the bytes in

@@ -689,3 +689,20 @@ describe('gongwen-language-server, for other editors', () => {
     }
   });
 });
+
+describe('page figures for the status bar', () => {
+  it('sends where each page of the Word export starts, for 共 N 页 · 第 K 页', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      c.open(SAMPLE_URI, sample, 'plaintext', 1);
+      const stats = await c.waitFor('gongwen/stats', (s) => s.uri === SAMPLE_URI && s.version === 1);
+      assert.equal(stats.pageStarts.length, 6); // as LibreOffice renders the exported sample
+      assert.equal(stats.pageStarts[0], 0);
+      for (let k = 1; k < stats.pageStarts.length; k++) assert.ok(stats.pageStarts[k] >= stats.pageStarts[k - 1]);
+      assert.ok(stats.pageStarts[5] >= 12 && stats.pageStarts[5] <= 16, JSON.stringify(stats.pageStarts));
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from '../../server/src/engine';
+import { pageStarts, parse } from '../../server/src/engine';
 import { exportDocx } from '../../server/src/engine/export';
 import { estimatePages } from '../../server/src/engine/navigation';
 import { MM, renderAll, type Line, type Page, type Rendered } from '../helpers/render';
@@ -163,6 +163,26 @@ describe('Word export rendered by LibreOffice', () => {
       // (the renderer's spacing around the digits moves it by a fraction of a character)
       assert.ok(Math.abs(date.xMax - (RIGHT - 2 * CHAR)) < CHAR / 3, `${name}: the date ends at ${date.xMax}, ${(RIGHT - date.xMax) / CHAR} characters in`);
       assert.ok(Math.abs((signer.xMin + signer.xMax) / 2 - (date.xMin + date.xMax) / 2) < CHAR, `${name}: ${signer.text} centred on the date`);
+    }
+  });
+
+  it('starts each page with the source line the status bar counts it from (共 N 页 · 第 K 页)', () => {
+    for (const [name, [text, language]] of Object.entries(REPORTS)) {
+      if (language !== 'gongwen') continue;
+      const starts = pageStarts(parse(text, language));
+      const lines = text.split('\n').map((l) => l.replace(/\s/g, ''));
+      rendered[name].pages.forEach((p, k) => {
+        const first = bodyOf(p)[0].text.replace(/\s/g, '');
+        // the page's first printed line is part of that source line (its start, or the rest of a paragraph from the page
+        // before) — or, where the estimate of line breaks is one line short at the page's end, of the paragraph before it
+        // (a page that starts with an empty line prints from the next)
+        let line = starts[k];
+        while (line + 1 < lines.length && !lines[line]) line++;
+        let before = starts[k] - 1;
+        while (before > 0 && !lines[before]) before--;
+        const inLine = (l: number) => l >= 0 && lines[l].includes(first.slice(0, 12));
+        assert.ok(inLine(line) || (k > 0 && inLine(before)), `${name} p${k + 1}: “${first}” is not in line ${line + 1}: “${lines[line].slice(0, 30)}”`);
+      });
     }
   });
 

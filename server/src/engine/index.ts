@@ -19,6 +19,7 @@ export { fairShares, IncrementalLinter, type LiveLint, type Segment } from './in
 export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, sectionFigures, estimatePages, CHARS_PER_PAGE } from './navigation';
+export { pageStarts, pageOfLine } from './layout';
 export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';

@@ -468,8 +468,28 @@ export function widthOf(text: string): number {
 
 /** Pages the report fills at the layout (GB/T 9704 by default): the lines of its blocks, 22 a page. */
 export function estimateLayoutPages(doc: ReportDocument, options: ExportOptions = {}): number {
+  return pageStarts(doc, options).length;
+}
+
+/**
+ * The source line each page starts on (the first page on line 0): a block that runs over a page's end
+ * starts the next page's count where it began (a cursor in it is on the page it starts on).
+ */
+export function pageStarts(doc: ReportDocument, options: ExportOptions = {}): number[] {
   const o = { ...DEFAULT_EXPORT, ...stripUndefined(options) };
+  const starts = [0];
   let lines = 0;
-  for (const b of reportBlocks(doc)) lines += blockLines(b, o.charsPerLine);
-  return Math.max(1, Math.ceil(lines / o.linesPerPage));
+  for (const b of reportBlocks(doc)) {
+    lines += blockLines(b, o.charsPerLine);
+    // each page boundary this block's lines reach past: the next page starts in it (or with it)
+    while (starts.length * o.linesPerPage < lines) starts.push(b.line);
+  }
+  return starts;
+}
+
+/** The page (1-based) that holds source line `line`, by pageStarts. */
+export function pageOfLine(starts: readonly number[], line: number): number {
+  let k = 0;
+  while (k + 1 < starts.length && starts[k + 1] <= line) k++;
+  return k + 1;
 }
