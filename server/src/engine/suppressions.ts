@@ -42,8 +42,19 @@ export function suppressions(doc: ReportDocument): Suppressed | undefined {
   }
   for (const [c, from] of open) spans.push({ from, to: doc.lines.lineCount - 1, codes: c ? [c] : [] });
   if (!spans.length) return undefined;
-  return (line, code) =>
-    spans.some((s) => line >= s.from && line <= s.to && (!s.codes.length || s.codes.some((c) => c === code || code.startsWith(c + '/'))));
+  // one line's spans (disable-next-line, the common kind) by line; blocks in a list: a finding looks at its
+  // own line's spans and the blocks, not at every comment of the document
+  const byLine = new Map<number, Span[]>();
+  const blocks: Span[] = [];
+  for (const s of spans) {
+    if (s.from === s.to) {
+      const list = byLine.get(s.from);
+      if (list) list.push(s);
+      else byLine.set(s.from, [s]);
+    } else blocks.push(s);
+  }
+  const covers = (s: Span, code: string) => !s.codes.length || s.codes.some((c) => c === code || code.startsWith(c + '/'));
+  return (line, code) => (byLine.get(line)?.some((s) => covers(s, code)) ?? false) || blocks.some((s) => line >= s.from && line <= s.to && covers(s, code));
 }
 
 /** The comment that silences `code` on `line`, to insert at the line's start. */
