@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SERVER_NODE_ARGS } from '../../server/src/launch';
 import { registerExport } from './export';
 import { DOCX_SCHEME, registerDocx } from './docx';
+import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -116,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     registerExport(context, () => client),
     registerDocx(() => client),
+    registerPreview(context, () => client),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => movePlaceholder(1)),
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => movePlaceholder(-1)),
     vscode.commands.registerCommand('gongwen.fillPlaceholder', async (uri?: string, range?: vscode.Range, value?: string) => {

@@ -70,6 +70,11 @@ import {
   sectionOf,
   sectionFigures,
   pageStarts,
+  paginate,
+  renderPaged,
+  printableHtml,
+  linesOfSource,
+  type PreviewMark,
   selectionSpans,
   type DocumentSymbol,
 } from './engine';
@@ -585,6 +590,36 @@ connection.onRequest('gongwen/exportDocx', async (params: { uri?: unknown }) => 
   return { data: Buffer.from(result.bytes).toString('base64'), errors, pages: estimatePages(entry.doc, settings.lint.export) };
 });
 
+/** The preview is drawn for texts up to this many code units (about 1,000 pages). */
+const PREVIEW_LIMIT = 1_000_000;
+
+/**
+ * The paged preview of a report: its pages as HTML (the Word export's lines, pages and page numbers), the
+ * style sheet, where each page starts; findings of the published diagnostics marked (not with `print`).
+ */
+connection.onRequest('gongwen/preview', async (params: { uri?: unknown; print?: unknown }) => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!doc) return { error: '找不到这个文档：请先在编辑器中打开它。' };
+  const settings = await settingsFor(doc.uri);
+  const text = doc.getText();
+  if (text.length > Math.min(PREVIEW_LIMIT, settings.maxFileSize)) return { error: `文档太长（${text.length} 个字符），不生成分页预览。`, version: doc.version };
+  if (text.indexOf('\u0000') !== -1) return { error: '这个文档含有二进制内容，不是报告，不生成分页预览。', version: doc.version };
+  const entry = parsedOf(doc);
+  const marks: PreviewMark[] = [];
+  if (params.print !== true && entry.linted) {
+    for (const d of entry.diagnostics) {
+      if (d.code === 'truncated') continue;
+      const code = String(d.code);
+      const kind = /^placeholder\/(?!residue)/.test(code) ? 'placeholder' : d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info';
+      marks.push({ start: entry.doc.lines.offsetAt(d.range.start), end: entry.doc.lines.offsetAt(d.range.end), kind, message: d.message });
+    }
+  }
+  const paged = entry.doc.memo(`paged:${JSON.stringify(settings.lint.export ?? {})}`, () => paginate(entry.doc, settings.lint.export));
+  const model = renderPaged(entry.doc, paged, marks);
+  if (params.print === true) return { version: doc.version, html: printableHtml(model, entry.doc.title?.text ?? '报告') };
+  return { version: doc.version, ...model };
+});
+
 /**
  * The body text of a Word document the client read (base64), one paragraph a line: for 检查 Word 文档
  * and 导入为可编辑的报告. The bytes come from the client, so remote and virtual workspaces work alike.
@@ -735,8 +770,15 @@ connection.onHover((params) => {
   const figures = sectionOf(entry.doc, line);
   if (!figures) return null;
   const name = entry.doc.text.slice(heading.markerStart, heading.textEnd);
+  const options = lastSettings.get(doc.uri)?.lint.export;
+  let pages = '';
+  if (entry.doc.text.length <= PAGE_FIGURES_LIMIT) {
+    const paged = entry.doc.memo(`paged:${JSON.stringify(options ?? {})}`, () => paginate(entry.doc, options));
+    const share = linesOfSource(paged, figures.firstLine, figures.lastLine) / paged.layout.options.linesPerPage;
+    pages = `，约 ${share < 0.1 ? '0.1' : share.toFixed(1)} 页`;
+  }
   return {
-    contents: { kind: 'markdown', value: `**${name}**\n\n本节 ${figures.characters} 字（第 ${figures.firstLine + 1}～${figures.lastLine + 1} 行）${findingsIn(figures.firstLine, figures.lastLine)}。` },
+    contents: { kind: 'markdown', value: `**${name}**\n\n本节 ${figures.characters} 字${pages}（第 ${figures.firstLine + 1}～${figures.lastLine + 1} 行）${findingsIn(figures.firstLine, figures.lastLine)}。` },
     range: entry.doc.lines.range(heading.markerStart, heading.textEnd),
   };
 });

@@ -34,6 +34,37 @@ for (const [what, file] of [['code-server', csEntry], ['Node 24', node24], ['the
   }
 }
 
+/** Runs in the preview's frame: what its pages show, measured as laid out. */
+function readPreview() {
+  const pages = [...document.querySelectorAll('#pages .page')];
+  if (!pages.length) return null;
+  const pitchOf = (p) => {
+    const l = p.querySelector('.area > .l');
+    return l ? l.getBoundingClientRect().height : 1;
+  };
+  return {
+    pages: pages.length,
+    pageSize: pages.map((p) => [p.getBoundingClientRect().width, p.getBoundingClientRect().height])[0],
+    lines: pages.map((p) => {
+      const pitch = pitchOf(p);
+      return [...p.querySelector('.area').children].reduce((n, el) => n + (el.classList.contains('row') ? Math.round(el.getBoundingClientRect().height / pitch) : 1), 0);
+    }),
+    text: pages.map((p) => [...p.querySelector('.area').children].map((el) => el.textContent)),
+    numbers: pages.map((p) => (p.querySelector('.num') || {}).textContent || ''),
+    // a line whose text does not fit the type area's width, or a line off the grid
+    overflowing: [...document.querySelectorAll('#pages .l')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+    offGrid: pages.flatMap((p) => {
+      const area = p.querySelector('.area').getBoundingClientRect();
+      const pitch = pitchOf(p);
+      return [...p.querySelectorAll('.area > .l')].filter((el) => Math.abs(((el.getBoundingClientRect().top - area.top) / pitch) % 1) > 0.02 && Math.abs(((el.getBoundingClientRect().top - area.top) / pitch) % 1) < 0.98).map((el) => el.textContent);
+    }),
+    marks: [...document.querySelectorAll('#pages .m')].map((el) => ({ kind: el.className, text: el.textContent, title: el.getAttribute('title') })),
+    scrollY: window.scrollY,
+    dark: document.body.classList.contains('vscode-dark'),
+    pageBackground: pages.length ? getComputedStyle(pages[0]).backgroundColor : '',
+  };
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -106,6 +137,19 @@ function waitForHttp(url, ms) {
           console.log(`[e2e] screenshot written to ${file}`);
           return;
         }
+        if (first.startsWith('[gongwen-e2e] preview-dom ')) {
+          // '[gongwen-e2e] preview-dom <file>': the paged preview's DOM, read in the webview's frame, written as JSON
+          const file = first.slice('[gongwen-e2e] preview-dom '.length).trim();
+          let found = null;
+          for (const frame of page.frames()) {
+            try {
+              found = await frame.evaluate(readPreview);
+            } catch { /* a frame that went away */ }
+            if (found) break;
+          }
+          fs.writeFileSync(file, JSON.stringify(found));
+          return;
+        }
         // workbench noise from the offline browser side; the extension host's output never carries these
         if (!verbose && args.some((a) => typeof a === 'string' && /workbench\.js|Ignoring fetching additional builtin|^Canceled|ENOTFOUND|AgentHost/.test(a))) return;
         (console[type] || console.log)(...args);
@@ -118,7 +162,7 @@ function waitForHttp(url, ms) {
     const payload = [
       ['extensionDevelopmentPath', remote(extensionPath)],
       ['extensionTestsPath', remote(testsEntry)],
-      ['extensionEnvironment', JSON.stringify({ GONGWEN_E2E_WORKSPACE: workspace, GONGWEN_E2E_SCREENSHOT: screenshot ? '1' : '' })],
+      ['extensionEnvironment', JSON.stringify({ GONGWEN_E2E_WORKSPACE: workspace, GONGWEN_E2E_SCREENSHOT: screenshot ? '1' : '', GONGWEN_E2E_DOM: '1' })],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];

@@ -151,17 +151,19 @@ export interface Span {
   bold?: boolean;
   /** The heading level whose font the span takes; none: the body font. */
   level?: 1 | 2 | 3 | 4;
+  /** Offset in the document of the span's first character, where the span is the source's text as it stands. */
+  src?: number;
 }
 
 export type Block =
-  | { kind: 'title'; line: number; text: string }
-  | { kind: 'subtitle'; line: number; text: string }
+  | { kind: 'title'; line: number; text: string; src?: number }
+  | { kind: 'subtitle'; line: number; text: string; src?: number }
   | { kind: 'heading'; line: number; level: 1 | 2 | 3 | 4; spans: Span[] }
   /** indent false: a salutation (各位领导：), code, or a line that sets itself flush. */
   | { kind: 'paragraph'; line: number; spans: Span[]; indent: boolean }
   | { kind: 'blank'; line: number }
   /** The 署名 and 成文日期 at the end, set to the right; `width` the widest of them in characters (they stand centred on each other). */
-  | { kind: 'signature'; line: number; text: string; width: number }
+  | { kind: 'signature'; line: number; text: string; width: number; src?: number }
   | { kind: 'table'; line: number; rows: string[][] };
 
 /** Characters that are not text (XML cannot hold them): control characters, lone surrogates. */
@@ -191,7 +193,7 @@ export function reportBlocks(doc: ReportDocument): Block[] {
     if (raw === undefined) continue; // a line of comments only
     if (md && raw.fence) {
       flush();
-      if (raw.text.trim()) blocks.push({ kind: 'paragraph', line: l, spans: [{ text: clean(raw.text.replace(/\t/g, '    ')) }], indent: false });
+      if (raw.text.trim()) blocks.push({ kind: 'paragraph', line: l, spans: [{ text: clean(raw.text.replace(/\t/g, '    ')), src: doc.lines.lineStarts[l] }], indent: false });
       continue;
     }
     const text = raw.text;
@@ -238,18 +240,21 @@ export function reportBlocks(doc: ReportDocument): Block[] {
       const unmark = (t: string) => (md ? t.replace(/\*\*|__/g, '') : t);
       const head = unmark(stripComments(doc.text.slice(start, headEnd)).replace(/^[\s\u3000\ufeff]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?/, ''));
       const rest = unmark(stripComments(doc.text.slice(headEnd, end)));
-      const spans = [...inline(head, md).map((s) => ({ ...s, level: heading.level })), ...inline(rest, md)];
+      const spans = [...inline(head, md, headEnd - head.length).map((s) => ({ ...s, level: heading.level })), ...inline(rest, md, headEnd)];
       blocks.push({ kind: 'heading', line: l, level: heading.level, spans: mergeSpans(spans) });
       continue;
     }
     let body = text.replace(LEAD, '');
+    // where body starts in the document (checked against the text below: a comment cut from the line moves it)
+    const lineStart = doc.lines.lineStarts[l];
+    const at = () => lineStart + text.length - body.length;
     if (md) {
       const quote = /^(?:>\s?)+/.exec(body);
       if (quote) body = body.slice(quote[0].length);
       const h = /^#{1,6}\s+/.exec(body);
       if (h) {
         flush();
-        blocks.push({ kind: 'heading', line: l, level: 1, spans: mergeSpans(inline(body.slice(h[0].length), md).map((s) => ({ ...s, level: 1 as const }))) });
+        blocks.push({ kind: 'heading', line: l, level: 1, spans: mergeSpans(inline(body.slice(h[0].length), md, at() + h[0].length).map((s) => ({ ...s, level: 1 as const }))) });
         continue;
       }
       const bullet = /^(?:[-*+]|\d{1,3}[.)])\s+/.exec(body);
@@ -258,7 +263,7 @@ export function reportBlocks(doc: ReportDocument): Block[] {
         body = body.slice(bullet[0].length);
       }
     }
-    const spans = inline(body, md);
+    const spans = inline(body, md, at());
     const flush_ = !md && body.length <= 40 && /[：:]$/.test(body) && !/[。；;]/.test(body);
     if (md) {
       if (para) {
@@ -276,6 +281,7 @@ export function reportBlocks(doc: ReportDocument): Block[] {
   // the line after the last line break, and empty lines at the end, print nothing
   while (blocks.length && blocks[blocks.length - 1].kind === 'blank') blocks.pop();
   markSignature(blocks);
+  locate(doc, blocks);
   // a salutation in Markdown: a lone short line ending in ：
   if (md) {
     for (const b of blocks) {
@@ -286,6 +292,22 @@ export function reportBlocks(doc: ReportDocument): Block[] {
     }
   }
   return blocks;
+}
+
+/**
+ * Keeps a span's `src` only where the document holds the span's text there (a comment or a control
+ * character taken out of a line moves what follows); gives title, subtitle and signature theirs.
+ */
+function locate(doc: ReportDocument, blocks: Block[]): void {
+  const text = doc.text;
+  for (const b of blocks) {
+    if (b.kind === 'heading' || b.kind === 'paragraph') {
+      for (const s of b.spans) if (s.src !== undefined && !text.startsWith(s.text, s.src)) delete s.src;
+    } else if (b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'signature') {
+      const at = text.indexOf(b.text, doc.lines.lineStarts[b.line]);
+      if (at !== -1 && at + b.text.length <= doc.lines.lineEnds[b.line]) b.src = at;
+    }
+  }
 }
 
 const DATE_LINE = /^[0-9０-９〇零一二三四五六七八九十]{4}\s*年\s*[0-9０-９〇一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９〇一二三四五六七八九十]{1,3}\s*日$/;
@@ -397,24 +419,25 @@ function plain(text: string, md: boolean): string {
     .join('');
 }
 
-/** Markdown inline syntax to spans: **bold** stays bold; links keep their words; code keeps its text. */
-function inline(text: string, md: boolean): Span[] {
+/** Markdown inline syntax to spans: **bold** stays bold; links keep their words; code keeps its text. `base`: where `text` starts in the document. */
+function inline(text: string, md: boolean, base?: number): Span[] {
   const t = clean(text);
-  if (!md) return t ? [{ text: t }] : [];
+  const src = (k: number) => (base === undefined || t.length !== text.length ? undefined : base + k);
+  if (!md) return t ? [{ text: t, src: src(0) }] : [];
   const out: Span[] = [];
   const re = /(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)|`([^`]+)`|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|<[^>\u4e00-\u9fff]{1,40}>|\\([\\`*_{}[\]()#+\-.!|])/g;
   let at = 0;
   for (let m; (m = re.exec(t)); ) {
-    if (m.index > at) out.push({ text: t.slice(at, m.index) });
-    if (m[2] !== undefined) out.push(...inline(m[2], md).map((s) => ({ ...s, bold: true })));
-    else if (m[4] !== undefined) out.push({ text: m[4] });
-    else if (m[5] !== undefined) out.push({ text: m[5] });
-    else if (m[6] !== undefined) out.push({ text: m[6] });
-    else if (m[7] !== undefined) out.push({ text: m[7] });
+    if (m.index > at) out.push({ text: t.slice(at, m.index), src: src(at) });
+    if (m[2] !== undefined) out.push(...inline(m[2], md, src(m.index + m[1].length)).map((s) => ({ ...s, bold: true })));
+    else if (m[4] !== undefined) out.push({ text: m[4], src: src(m.index + 1) });
+    else if (m[5] !== undefined) out.push({ text: m[5], src: src(m.index + 1) });
+    else if (m[6] !== undefined) out.push({ text: m[6], src: src(m.index + 1) });
+    else if (m[7] !== undefined) out.push({ text: m[7], src: src(m.index + 1) });
     // an image or an HTML tag prints nothing
     at = m.index + m[0].length;
   }
-  if (at < t.length) out.push({ text: t.slice(at) });
+  if (at < t.length) out.push({ text: t.slice(at), src: src(at) });
   return out.filter((s) => s.text);
 }
 
@@ -422,7 +445,9 @@ function mergeSpans(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && !!last.bold === !!s.bold && last.level === s.level) last.text += s.text;
+    // pieces from different places in the source stay apart (each keeps where it came from)
+    const joined = last && (last.src === undefined ? s.src === undefined : s.src === last.src + last.text.length);
+    if (last && joined && !!last.bold === !!s.bold && last.level === s.level) last.text += s.text;
     else out.push({ ...s });
   }
   return out;
@@ -438,24 +463,6 @@ export function charWidth(code: number): number {
   return 1;
 }
 
-/** Lines a block takes at `charsPerLine` characters a line (an estimate of what a word processor does). */
-export function blockLines(block: Block, charsPerLine: number): number {
-  switch (block.kind) {
-    case 'blank':
-      return 1;
-    case 'title':
-      // 二号 on the width of charsPerLine 三号 characters
-      return Math.max(1, Math.ceil(widthOf(block.text) / Math.floor((charsPerLine * BODY_SIZE_TW) / TITLE_SIZE_TW)));
-    case 'subtitle':
-    case 'signature':
-      return Math.max(1, Math.ceil(widthOf(block.text) / charsPerLine));
-    case 'table':
-      return block.rows.reduce((n, row) => n + Math.max(1, ...row.map((c) => Math.ceil(widthOf(c) / Math.max(1, Math.floor(charsPerLine / Math.max(1, row.length)))))), 0);
-    default:
-      return Math.max(1, Math.ceil((widthOf(block.spans.map((s) => s.text).join('')) + ('indent' in block && !block.indent ? 0 : 2)) / charsPerLine));
-  }
-}
-
 export function widthOf(text: string): number {
   let w = 0;
   for (let i = 0; i < text.length; i++) {
@@ -464,32 +471,4 @@ export function widthOf(text: string): number {
     w += charWidth(c);
   }
   return w;
-}
-
-/** Pages the report fills at the layout (GB/T 9704 by default): the lines of its blocks, 22 a page. */
-export function estimateLayoutPages(doc: ReportDocument, options: ExportOptions = {}): number {
-  return pageStarts(doc, options).length;
-}
-
-/**
- * The source line each page starts on (the first page on line 0): a block that runs over a page's end
- * starts the next page's count where it began (a cursor in it is on the page it starts on).
- */
-export function pageStarts(doc: ReportDocument, options: ExportOptions = {}): number[] {
-  const o = { ...DEFAULT_EXPORT, ...stripUndefined(options) };
-  const starts = [0];
-  let lines = 0;
-  for (const b of reportBlocks(doc)) {
-    lines += blockLines(b, o.charsPerLine);
-    // each page boundary this block's lines reach past: the next page starts in it (or with it)
-    while (starts.length * o.linesPerPage < lines) starts.push(b.line);
-  }
-  return starts;
-}
-
-/** The page (1-based) that holds source line `line`, by pageStarts. */
-export function pageOfLine(starts: readonly number[], line: number): number {
-  let k = 0;
-  while (k + 1 < starts.length && starts[k + 1] <= line) k++;
-  return k + 1;
 }

@@ -1,5 +1,6 @@
 /** Expand-selection steps, section figures for hovers, and workspace symbol search, from the one parse. */
-import { estimateLayoutPages, type ExportOptions } from './layout';
+import type { ExportOptions } from './layout';
+import { estimateLayoutPages } from './paged';
 import type { ReportDocument } from './document';
 import { sections, type Section } from './outline';
 import { countCharacters } from './metrics';

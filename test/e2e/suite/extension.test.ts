@@ -5,6 +5,30 @@ import * as vscode from 'vscode';
 import { strFromU8, unzipSync } from 'fflate';
 import { EXTENSION_ID, codeOf, gongwenDiagnostics, sleep, until, workspaceDir } from './util';
 
+interface PreviewDom {
+  pages: number;
+  pageSize: [number, number];
+  lines: number[];
+  text: string[][];
+  numbers: string[];
+  overflowing: string[];
+  offGrid: string[];
+  marks: { kind: string; text: string; title: string | null }[];
+  scrollY: number;
+  pageBackground: string;
+}
+
+/** The preview's DOM as the browser laid it out: the runner reads it in the webview's frame and writes it to a file. */
+async function readPreviewDom(): Promise<PreviewDom> {
+  const file = path.join(workspaceDir(), `preview-dom-${Date.now()}.json`);
+  console.log(`[gongwen-e2e] preview-dom ${file}`);
+  const text = await until(() => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''), (t) => t.length > 0, 'the preview DOM from the runner', 15000);
+  fs.rmSync(file);
+  const dom = JSON.parse(text) as PreviewDom | null;
+  assert.ok(dom, 'the runner found the preview frame');
+  return dom!;
+}
+
 suite('gongwen in VS Code', () => {
   let sampleUri: vscode.Uri;
 
@@ -254,6 +278,67 @@ suite('gongwen in VS Code', () => {
     assert.strictEqual(await vscode.commands.executeCommand('gongwen.checkDocx', vscode.Uri.file(path.join(dir, '坏.docx'))), undefined);
   });
 
+  test('paged preview: the pages of the Word export beside the editor, live while typing, scrolled with the editor', async () => {
+    const file = path.join(workspaceDir(), 'preview.gongwen');
+    fs.copyFileSync(sampleUri.fsPath, file);
+    const uri = vscode.Uri.file(file);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await until(() => gongwenDiagnostics(uri), (d) => d.length === 50, 'diagnostics before the preview');
+    await vscode.commands.executeCommand('gongwen.showPreviewToSide');
+    type State = { uri: string; version: number; pages: number; top?: number } | undefined;
+    const state = () => vscode.commands.executeCommand<State>('gongwen.internal.previewState');
+    let shown = await until(state, (s) => !!s && s.uri === uri.toString() && s.version === doc.version, 'the preview of the report');
+    // as LibreOffice prints the exported sample: 6 pages (the render tests compare every line)
+    assert.strictEqual(shown!.pages, 6);
+    // the editor keeps the focus: typing goes on
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const dom = process.env.GONGWEN_E2E_DOM ? await readPreviewDom() : undefined;
+    if (dom) {
+      assert.strictEqual(dom.pages, 6);
+      assert.deepStrictEqual(dom.lines, [22, 22, 22, 22, 22, 7]);
+      assert.strictEqual(dom.text[1][0], '责，用行动带动身边的干部群众自觉维护集体的权威。半年来，');
+      assert.deepStrictEqual(dom.numbers, ['— 1 —', '— 2 —', '— 3 —', '— 4 —', '— 5 —', '— 6 —']);
+      assert.deepStrictEqual(dom.overflowing, [], 'every line fits the type area');
+      assert.deepStrictEqual(dom.offGrid, [], 'every line on the grid');
+      // A4 at 96 px an inch (the zoom scales the view, not the page)
+      assert.ok(Math.abs(dom.pageSize[0] / dom.pageSize[1] - 210 / 297) < 0.005, String(dom.pageSize));
+      // the editor's findings on the page: the unfilled XX highlighted, with their messages
+      const placeholders = dom.marks.filter((m) => m.kind.includes('placeholder'));
+      assert.ok(placeholders.length >= 30, String(placeholders.length));
+      assert.ok(placeholders.every((m) => /X/.test(m.text) && !!m.title), JSON.stringify(placeholders[0]));
+      const others = dom.marks.filter((m) => !m.kind.includes('placeholder'));
+      assert.ok(others.some((m) => /以身作|作责/.test(m.text) && /以身作则/.test(m.title ?? '')), `the typo underlined: ${JSON.stringify(others)}`);
+      assert.strictEqual(dom.pageBackground, 'rgb(255, 255, 255)');
+    }
+    if (process.env.GONGWEN_E2E_SCREENSHOT) {
+      await sleep(1000);
+      console.log('[gongwen-e2e] screenshot preview');
+      await sleep(1000);
+    }
+    // typing: the preview follows (a new paragraph of 480 characters adds 18 lines, and a page)
+    const before = doc.version;
+    await editor.edit((e) => e.insert(new vscode.Position(3, 0), '新增加的一段文字'.repeat(60) + '\n'));
+    shown = await until(state, (s) => !!s && s.version > before && s.version === doc.version, 'the preview after typing');
+    assert.strictEqual(shown!.pages, 7);
+    if (process.env.GONGWEN_E2E_DOM) {
+      const after = await readPreviewDom();
+      assert.strictEqual(after.pages, 7);
+      assert.ok(after.text[0].some((t) => t.startsWith('新增加的一段文字')), 'the new paragraph on page 1');
+    }
+    // scroll sync: the editor's top line moves the preview, and the preview's top line the editor
+    editor.revealRange(new vscode.Range(12, 0, 12, 0), vscode.TextEditorRevealType.AtTop);
+    await until(() => editor.visibleRanges[0].start.line, (l) => l >= 10, 'the editor scrolled');
+    await sleep(300);
+    const top = editor.visibleRanges[0].start.line;
+    shown = await until(state, (s) => !!s && s.top === top, `the preview following the editor to line ${top}`);
+    if (process.env.GONGWEN_E2E_DOM) assert.ok((await readPreviewDom()).scrollY > 1500);
+    // closing the report's preview leaves the editor as it was
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    assert.strictEqual(await state(), undefined);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   test('runs every contributed command', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands?: { command: string }[] } };
     const commands = (pkg.contributes.commands ?? []).map((c) => c.command);
@@ -261,7 +346,7 @@ suite('gongwen in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(sampleUri);
     await vscode.window.showTextDocument(doc);
     // commands that would ask for input get their value as the last argument here
-    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [], 'gongwen.exportDocx': [undefined, { exportAnyway: false }], 'gongwen.checkDocx': [sampleUri], 'gongwen.importDocx': [sampleUri] };
+    const args: Record<string, unknown[]> = { 'gongwen.fillPlaceholder': [undefined, undefined, '测试'], 'gongwen.fillAll': [], 'gongwen.exportDocx': [undefined, { exportAnyway: false }], 'gongwen.checkDocx': [sampleUri], 'gongwen.importDocx': [sampleUri], 'gongwen.printPreview': [undefined, { open: false }] };
     for (const command of commands) await vscode.commands.executeCommand(command, ...(args[command] ?? []));
     // the server is still (or again) serving
     const symbols = await until(

@@ -26,7 +26,8 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ReportDocument } from '../document';
-import { BODY_SIZE_TW, charWidth, PAGE_NUMBER_SIZE_TW, pageLayout, reportBlocks, TITLE_SIZE_TW, widthOf, type Block, type ExportOptions, type PageLayout, type Span } from '../layout';
+import { tableRowLines } from '../paged';
+import { BODY_SIZE_TW, PAGE_NUMBER_SIZE_TW, pageLayout, reportBlocks, TITLE_SIZE_TW, widthOf, type Block, type ExportOptions, type PageLayout, type Span } from '../layout';
 
 /** Word measures font sizes in half points. */
 const half = (tw: number) => Math.round(tw / 10);
@@ -173,8 +174,6 @@ function paragraph(b: Exclude<Block, { kind: 'table' }>, layout: PageLayout): Pa
 /** A table border of ½ pt, in twips. */
 const BORDER = 10;
 
-/** Cell margins (left and right) of Word's default table style. */
-const CELL_MARGIN = 108;
 
 /**
  * A table on the line grid: every row is a whole number of lines high (exactly), so the lines below it
@@ -185,16 +184,7 @@ function table(rows: string[][], layout: PageLayout): Table {
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const width = Math.floor(layout.areaWidth / columns);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }; // ½ pt
-  const perLine = Math.max(1, Math.floor((width - 2 * CELL_MARGIN) / (BODY_SIZE_TW + layout.charSpacing)));
-  const linesOf = (text: string) => {
-    let w = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff) continue;
-      w += Math.max(charWidth(c), 0.6); // Latin letters are up to 0.6 em or so in Times New Roman
-    }
-    return Math.max(1, Math.ceil(w / perLine));
-  };
+  const heights = tableRowLines(rows, layout);
   return new Table({
     width: { size: width * columns, type: WidthType.DXA },
     columnWidths: new Array(columns).fill(width),
@@ -205,7 +195,7 @@ function table(rows: string[][], layout: PageLayout): Table {
           tableHeader: r === 0,
           cantSplit: true,
           // the table's outer borders (½ pt each) come out of its last row: the lines after the table stay on the grid
-          height: { value: Math.max(...Array.from({ length: columns }, (_, c) => linesOf(row[c] ?? ''))) * layout.linePitch - (r === rows.length - 1 ? 2 * BORDER : 0), rule: HeightRule.EXACT },
+          height: { value: heights[r] * layout.linePitch - (r === rows.length - 1 ? 2 * BORDER : 0), rule: HeightRule.EXACT },
           children: Array.from(
             { length: columns },
             (_, c) =>
