@@ -43,6 +43,12 @@
   function scrollToLine(line) {
     const all = lines();
     if (!all.length) return;
+    scrolledByUs = Date.now() + 250;
+    // the report's start: the whole first page, its top margin too
+    if (line <= Number(all[0].dataset.line)) {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      return;
+    }
     let target = all[all.length - 1];
     for (const el of all) {
       if (Number(el.dataset.line) >= line) { target = el; break; }

@@ -150,6 +150,23 @@ function waitForHttp(url, ms) {
           fs.writeFileSync(file, JSON.stringify(found));
           return;
         }
+        if (first.startsWith('[gongwen-e2e] preview-dblclick ')) {
+          // '[gongwen-e2e] preview-dblclick <file> <text>': a double-click on the preview's line holding <text>
+          const [file, ...needle] = first.slice('[gongwen-e2e] preview-dblclick '.length).trim().split(' ');
+          let done = 'no preview frame';
+          for (const frame of page.frames()) {
+            let has = false;
+            try { has = await frame.evaluate(() => !!document.querySelector('#pages .page')); } catch { /* gone */ }
+            if (!has) continue;
+            try {
+              await frame.locator('#pages .l', { hasText: needle.join(' ') }).first().dblclick({ timeout: 5000 });
+              done = 'ok';
+            } catch (e) { done = String(e); }
+            break;
+          }
+          fs.writeFileSync(file, done);
+          return;
+        }
         // workbench noise from the offline browser side; the extension host's output never carries these
         if (!verbose && args.some((a) => typeof a === 'string' && /workbench\.js|Ignoring fetching additional builtin|^Canceled|ENOTFOUND|AgentHost/.test(a))) return;
         (console[type] || console.log)(...args);

@@ -55,6 +55,27 @@ export function renderAll(docs: Record<string, Uint8Array>, dir = fs.mkdtempSync
   return out;
 }
 
+/**
+ * Prints each HTML document (name → text) to PDF in headless Chromium, as a browser's 打印 › 另存为 PDF
+ * does, and measures the pages as renderAll does.
+ */
+export function printHtml(docs: Record<string, string>, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-print-'))): Record<string, Rendered> {
+  const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) throw new Error(`chromium is missing (${chromium}): run bash test/render/setup.sh`);
+  const out: Record<string, Rendered> = {};
+  for (const [name, html] of Object.entries(docs)) {
+    const file = path.join(dir, `${name}.html`);
+    const pdf = path.join(dir, `${name}.pdf`);
+    fs.writeFileSync(file, html);
+    const r = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${file}`], { encoding: 'utf8', timeout: 120_000 });
+    if (!fs.existsSync(pdf)) throw new Error(`chromium did not print ${name}.html (exit ${r.status}): ${r.stderr}`);
+    const t = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (t.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${t.stderr}`);
+    out[name] = { pdf, pages: parseBbox(t.stdout) };
+  }
+  return out;
+}
+
 function parseBbox(html: string): Page[] {
   const pages: Page[] = [];
   for (const p of html.split('<page ').slice(1)) {
@@ -82,7 +103,9 @@ function mergeRows(lines: Line[]): Line[] {
   const rows: Line[] = [];
   for (const l of lines) {
     const row = rows[rows.length - 1];
-    if (row && Math.abs(row.yMin - l.yMin) < 2 && Math.abs(row.yMax - l.yMax) < 2) {
+    // one printed row: the boxes overlap by most of the lower one (Latin and Chinese fonts have different ascents)
+    const overlap = row ? Math.min(row.yMax, l.yMax) - Math.max(row.yMin, l.yMin) : 0;
+    if (row && overlap > 0.6 * Math.min(row.yMax - row.yMin, l.yMax - l.yMin)) {
       row.words.push(...l.words);
       row.words.sort((a, b) => a.xMin - b.xMin);
       row.text = row.words.map((w) => w.text).join('');

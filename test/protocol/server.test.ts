@@ -542,7 +542,7 @@ describe('navigation and completion over the protocol', () => {
       const lenses = await c.request('textDocument/codeLens', { textDocument: { uri } });
       assert.deepEqual(lenses.map((l: any) => [l.range.start.line, l.command.title]), [[1, '本节 36 字 · 1 个问题'], [5, '本节 13 字 · 没有问题']]);
       const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
-      assert.match(hover.contents.value, /本节 \d+ 字（第 2～5 行），1 个问题/);
+      assert.match(hover.contents.value, /本节 \d+ 字，约 0\.\d 页（第 2～5 行），1 个问题/);
       const titleHover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
       assert.match(titleHover.contents.value, /全文 \d+ 字，导出为 Word 约 1 页/);
       assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } }), null);
@@ -701,6 +701,37 @@ describe('page figures for the status bar', () => {
       assert.equal(stats.pageStarts[0], 0);
       for (let k = 1; k < stats.pageStarts.length; k++) assert.ok(stats.pageStarts[k] >= stats.pageStarts[k - 1]);
       assert.ok(stats.pageStarts[5] >= 12 && stats.pageStarts[5] <= 16, JSON.stringify(stats.pageStarts));
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+describe('paged preview', () => {
+  it('gives the pages of a report as HTML with its findings marked, the print version without them, and a message for what it cannot draw', async () => {
+    const c = new LspClient();
+    try {
+      await c.initializeWithSettings({});
+      c.open(SAMPLE_URI, sample, 'plaintext', 1);
+      await c.diagnosticsFor(SAMPLE_URI, 1);
+      const model = await c.request('gongwen/preview', { uri: SAMPLE_URI });
+      assert.equal(model.version, 1);
+      assert.equal(model.pages.length, 6);
+      assert.deepEqual(model.starts.slice(0, 1), [0]);
+      assert.match(model.css, /\.page \{/);
+      const marks = model.pages.join('').match(/class="m placeholder"/g) ?? [];
+      assert.ok(marks.length >= 30, String(marks.length));
+      const print = await c.request('gongwen/preview', { uri: SAMPLE_URI, print: true });
+      assert.match(print.html, /^<!DOCTYPE html>/);
+      assert.doesNotMatch(print.html, /class="m /);
+      // the hover of a section: its share of the pages
+      const hover = await c.request('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: { line: 2, character: 2 } });
+      assert.match(hover.contents.value, /本节 \d+ 字，约 \d+\.\d 页/);
+      // what it cannot draw: an unknown document, binary content
+      assert.match((await c.request('gongwen/preview', { uri: 'file:///nowhere.txt' })).error, /找不到/);
+      c.open('file:///r/bin.txt', 'a\u0000b', 'plaintext', 1);
+      assert.match((await c.request('gongwen/preview', { uri: 'file:///r/bin.txt' })).error, /二进制/);
+      assert.match((await c.request('gongwen/preview', {})).error, /找不到/);
     } finally {
       c.kill();
     }

@@ -7,10 +7,11 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pageStarts, parse } from '../../server/src/engine';
+import { pageStarts, paginate, parse, type PagedReport } from '../../server/src/engine';
 import { exportDocx } from '../../server/src/engine/export';
 import { estimatePages } from '../../server/src/engine/navigation';
-import { MM, renderAll, type Line, type Page, type Rendered } from '../helpers/render';
+import { MM, printHtml, renderAll, type Line, type Page, type Rendered } from '../helpers/render';
+import { printableHtml, renderPreview } from '../../server/src/engine/preview';
 
 const root = path.join(__dirname, '../../..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
@@ -36,6 +37,22 @@ const CLOSING = /[，。、；：？！）》」』”’…—]/;
 const OPENING = /[（《「『“‘【]/;
 
 const bodyOf = (p: Page) => p.lines.filter((l) => l.yMin < BOTTOM);
+
+/** The preview's lines, page by page, as text without spaces (a table row: its cells one after another). */
+const previewLines = (paged: PagedReport) =>
+  paged.pages.map((page) => page.map((l) => (l.kind === 'row' ? (l.cells ?? []).join('') : l.pieces.map((x) => x.text).join('')).replace(/\s/g, '')));
+/** LibreOffice's printed lines, page by page, the same way. */
+const printedLines = (r: Rendered) => r.pages.map((p) => bodyOf(p).map((l) => l.text.replace(/\s/g, '')));
+/** The first line where the two differ: page, line, both texts. */
+function firstDifference(printed: string[][], drawn: string[][]): string | undefined {
+  for (let k = 0; k < Math.max(printed.length, drawn.length); k++) {
+    // blank lines print nothing: LibreOffice's text has no line for them
+    const a = printed[k] ?? [];
+    const b = (drawn[k] ?? []).filter((t) => t !== '');
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return `page ${k + 1}, line ${i + 1}: printed “${a[i]}”, preview “${b[i]}”`;
+  }
+  return undefined;
+}
 const footerOf = (p: Page) => p.lines.filter((l) => l.yMin >= BOTTOM);
 
 describe('Word export rendered by LibreOffice', () => {
@@ -186,6 +203,41 @@ describe('Word export rendered by LibreOffice', () => {
     }
   });
 
+  it('prints every line and page where the paged preview draws them', () => {
+    for (const [name, [text, language]] of Object.entries(REPORTS)) {
+      const paged = paginate(parse(text, language));
+      assert.equal(paged.pages.length, rendered[name].pages.length, `${name}: pages`);
+      assert.equal(firstDifference(printedLines(rendered[name]), previewLines(paged)), undefined, name);
+    }
+  });
+
+  it('prints the preview’s print version in a browser on the same A4 pages, line for line', () => {
+    const html: Record<string, string> = {};
+    for (const [name, [text, language]] of Object.entries(REPORTS)) html[name] = printableHtml(renderPreview(parse(text, language)), name);
+    const printed = printHtml(html);
+    for (const name of Object.keys(REPORTS)) {
+      const pages = printed[name].pages;
+      assert.equal(pages.length, rendered[name].pages.length, `${name}: pages`);
+      for (const p of pages) assert.ok(Math.abs(p.width - 210 * MM) < 1 && Math.abs(p.height - 297 * MM) < 1, `${name}: ${p.width} × ${p.height}`);
+      // (a browser's line boxes are taller than LibreOffice's: the page number is told by its text)
+      const isNumber = (l: Line) => /^—\d+—$/.test(l.text.replace(/\s/g, ''));
+      const lines = pages.map((p) => p.lines.filter((l) => !isNumber(l)).map((l) => l.text.replace(/\s/g, '')));
+      assert.equal(firstDifference(printedLines(rendered[name]), lines), undefined, name);
+      // — N — where the Word document has it: the same height on the page, the same side
+      pages.forEach((p, k) => {
+        const mine = p.lines.find(isNumber)!;
+        const theirs = footerOf(rendered[name].pages[k])[0];
+        assert.ok(mine && Math.abs((mine.yMin + mine.yMax) / 2 - (theirs.yMin + theirs.yMax) / 2) < 2 * MM, `${name} p${k + 1}: page number at ${(mine?.yMin ?? 0) / MM} mm`);
+        // odd pages right, even pages left: the outer edge as in the document
+        const edge = (l: Line) => (k % 2 === 0 ? l.xMax : l.xMin);
+        assert.ok(Math.abs(edge(mine) - edge(theirs)) < 2 * MM, `${name} p${k + 1}: page number's outer edge ${edge(mine) / MM} mm, the document's at ${edge(theirs) / MM}`);
+      });
+      // the text starts 28 mm from the left edge, as on the Word document's pages
+      const left = Math.min(...pages.flatMap((p) => p.lines.filter((l) => !isNumber(l)).map((l) => l.xMin)));
+      assert.ok(Math.abs(left - LEFT) < 1.5, `${name}: left ${left / MM} mm`);
+    }
+  });
+
   it('has as many pages as the page estimate of the title hover says', () => {
     for (const [name, r] of Object.entries(rendered)) {
       const [text, language] = REPORTS[name];
@@ -194,8 +246,8 @@ describe('Word export rendered by LibreOffice', () => {
   });
 });
 
-describe('the page estimate against LibreOffice, on every clean report of the corpus', () => {
-  it('gives the page count LibreOffice renders', async () => {
+describe('the page estimate and the preview against LibreOffice, on every clean report of the corpus', () => {
+  it('gives the page count LibreOffice renders, and every line where it prints it', async () => {
     const dir = path.join(root, 'test/corpus/clean');
     const docs: Record<string, Uint8Array> = {};
     const texts: Record<string, string> = {};
@@ -207,6 +259,11 @@ describe('the page estimate against LibreOffice, on every clean report of the co
     const wrong = Object.keys(docs).filter((name) => estimatePages(parse(texts[`${name}.txt`])) !== rendered[name].pages.length);
     assert.ok(Object.keys(docs).length >= 50);
     assert.deepEqual(wrong, []);
+    // and every line as the paged preview draws it
+    const lines = Object.keys(docs)
+      .map((name) => [name, firstDifference(printedLines(rendered[name]), previewLines(paginate(parse(texts[`${name}.txt`]))))])
+      .filter(([, d]) => d !== undefined);
+    assert.deepEqual(lines, []);
   });
 });
 

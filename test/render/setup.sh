@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the render tests need to turn an exported .docx into measured pages: LibreOffice Writer
 # (headless), poppler-utils (pdftotext, pdftoppm), a CJK font (every CJK glyph is 1 em wide, as in the
-# fonts a document names) and Liberation Serif (the metrics of Times New Roman). From Debian; skipped
+# fonts a document names), Liberation Serif (the metrics of Times New Roman) and Chromium (it prints the
+# paged preview's print version). From Debian; skipped
 # when already installed.
 set -euo pipefail
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
@@ -10,6 +11,8 @@ installed libreoffice-writer-nogui || installed libreoffice-writer || need_apt+=
 installed poppler-utils || need_apt+=(poppler-utils)
 installed fonts-noto-cjk || need_apt+=(fonts-noto-cjk)
 installed fonts-liberation || need_apt+=(fonts-liberation)
+# the preview's print version is printed in a browser
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "render setup: installing ${need_apt[*]} from Debian"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

@@ -40,7 +40,8 @@ const STACKS = {
 };
 
 function stack(name: string, fallback: string): string {
-  return `"${name.replace(/["\\<>]/g, '')}", ${fallback}`;
+  const first = `"${name.replace(/["\\<>;{}]/g, '')}"`;
+  return fallback.startsWith(`${first},`) ? fallback : `${first}, ${fallback}`;
 }
 
 const pt = (tw: number) => `${+(tw / 20).toFixed(3)}pt`;

@@ -312,9 +312,12 @@ suite('gongwen in VS Code', () => {
       assert.strictEqual(dom.pageBackground, 'rgb(255, 255, 255)');
     }
     if (process.env.GONGWEN_E2E_SCREENSHOT) {
-      await sleep(1000);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await sleep(1500);
       console.log('[gongwen-e2e] screenshot preview');
       await sleep(1000);
+      await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
     }
     // typing: the preview follows (a new paragraph of 480 characters adds 18 lines, and a page)
     const before = doc.version;
@@ -332,7 +335,16 @@ suite('gongwen in VS Code', () => {
     await sleep(300);
     const top = editor.visibleRanges[0].start.line;
     shown = await until(state, (s) => !!s && s.top === top, `the preview following the editor to line ${top}`);
-    if (process.env.GONGWEN_E2E_DOM) assert.ok((await readPreviewDom()).scrollY > 1500);
+    if (process.env.GONGWEN_E2E_DOM) {
+      assert.ok((await readPreviewDom()).scrollY > 1500);
+      // a double-click on a line of the page puts the cursor there in the editor
+      const file = path.join(workspaceDir(), `preview-click-${Date.now()}.txt`);
+      console.log(`[gongwen-e2e] preview-dblclick ${file} 3.抓安全稳定。`);
+      const done = await until(() => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''), (t) => t.length > 0, 'the double-click', 15000);
+      assert.strictEqual(done, 'ok');
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('3.抓安全稳定。'));
+      await until(() => vscode.window.activeTextEditor?.selection.active.line, (l) => l === line, `the cursor on line ${line}`);
+    }
     // closing the report's preview leaves the editor as it was
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
     assert.strictEqual(await state(), undefined);
