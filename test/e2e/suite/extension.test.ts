@@ -15,6 +15,7 @@ interface PreviewDom {
   offGrid: string[];
   marks: { kind: string; text: string; title: string | null }[];
   scrollY: number;
+  dark: boolean;
   pageBackground: string;
 }
 
@@ -310,6 +311,15 @@ suite('gongwen in VS Code', () => {
       const others = dom.marks.filter((m) => !m.kind.includes('placeholder'));
       assert.ok(others.some((m) => /以身作|作责/.test(m.text) && /以身作则/.test(m.title ?? '')), `the typo underlined: ${JSON.stringify(others)}`);
       assert.strictEqual(dom.pageBackground, 'rgb(255, 255, 255)');
+      // a dark theme: the desk goes dark, the pages stay white
+      const workbench = vscode.workspace.getConfiguration('workbench');
+      await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      try {
+        const dark = await until(() => readPreviewDom(), (d) => d.dark, 'the preview in the dark theme');
+        assert.strictEqual(dark.pageBackground, 'rgb(255, 255, 255)');
+      } finally {
+        await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      }
     }
     if (process.env.GONGWEN_E2E_SCREENSHOT) {
       await vscode.commands.executeCommand('workbench.action.closePanel');
