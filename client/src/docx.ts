@@ -4,7 +4,7 @@
  * keep working on. The client reads the file (vscode.workspace.fs), the server reads the text out of it.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 export const DOCX_SCHEME = 'gongwen-docx';
 

@@ -4,7 +4,7 @@
  * touched; the file is written beside as a temporary file and renamed, so a failed export leaves nothing half-written.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 interface ExportReply {
   data?: string;

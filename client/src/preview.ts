@@ -5,7 +5,7 @@
  * editor and the preview scrolled together. 在浏览器中打开打印版 writes a printable HTML file.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 interface PreviewReply {
   version?: number;

@@ -126,6 +126,11 @@ export class Core {
   locale: MessageLocale = 'zh';
   compactDiagnostics = false;
   workspaceRoots: string[] = [];
+  /**
+   * The `gongwen` settings a client gives without being asked (clients that do not answer
+   * workspace/configuration): from initializationOptions.gongwen and didChangeConfiguration's settings.
+   */
+  pushedSettings: unknown = undefined;
 
   /** Lints a document and publishes what it finds (the diagnostics feature sets it). */
   validate: (doc: TextDocument) => Promise<void> = async () => undefined;
@@ -210,7 +215,7 @@ export class Core {
     if (!s) {
       const fromClient = this.canPullConfiguration
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'gongwen' }).then(readSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
+        : Promise.resolve(this.pushedSettings === undefined ? DEFAULT_SETTINGS : readSettings(this.pushedSettings));
       s = fromClient.then((given) => {
         // restricted mode: what package.json lists as restrictedConfigurations is not taken from any
         // client (VS Code leaves out the workspace's values; another client might not)

@@ -7,6 +7,7 @@
 import { setFlagsFromString } from 'v8';
 import type { ConfigFile, Host } from './core';
 import type { PublishEncoder } from './publish-json';
+import { readConfigText, SentConfigs } from './sent-configs';
 import { URI_FILE_PREFIX, fileUriToPath, pathToFileUri } from './uri';
 import { configBoundary, findConfigFile, insideBoundary, readConfigFile, type LoadedConfig } from './workspace-config';
 
@@ -20,12 +21,13 @@ const TIGHT_HEAP_ABOVE = 1_500_000; // UTF-16 code units open in all, about 4.5 
 const asConfigFile = (loaded: LoadedConfig | undefined): ConfigFile | undefined =>
   loaded && { uri: pathToFileUri(loaded.path), text: loaded.text, options: loaded.options, problems: loaded.problems };
 
-export function nodeHost(encoder?: PublishEncoder): Host {
+export function nodeHost(encoder?: PublishEncoder, sent = new SentConfigs()): Host {
   let tightHeap = false;
   const trace = process.env.GONGWEN_TRACE ? (message: string) => void process.stderr.write(message + '\n') : undefined;
   return {
     configFor(uri, roots) {
-      if (!uri.startsWith(URI_FILE_PREFIX)) return undefined;
+      // a virtual workspace's files: the ones the client read and sent
+      if (!uri.startsWith(URI_FILE_PREFIX)) return sent.configFor(uri, roots);
       const docPath = fileUriToPath(uri);
       if (!docPath) return undefined;
       const rootPaths = roots.filter((u) => u.startsWith(URI_FILE_PREFIX)).map(fileUriToPath).filter((p): p is string => p !== undefined);
@@ -36,7 +38,8 @@ export function nodeHost(encoder?: PublishEncoder): Host {
       return { uri: fileUri, read: (openText) => asConfigFile(readConfigFile(file, openText(fileUri))) };
     },
     configFromText(uri, text) {
-      const file = uri.startsWith(URI_FILE_PREFIX) ? fileUriToPath(uri) : undefined;
+      if (!uri.startsWith(URI_FILE_PREFIX)) return readConfigText(uri, text);
+      const file = fileUriToPath(uri);
       return file ? asConfigFile(readConfigFile(file, text)) : undefined;
     },
     nextTurn: () => new Promise<void>((resolve) => setImmediate(resolve)),

@@ -19,6 +19,7 @@ import { setDocsBase } from './engine';
 import { LifecycleGate, type GateMessage } from './lifecycle';
 import { nodeHost } from './node-host';
 import { PublishEncoder } from './publish-json';
+import { SentConfigs } from './sent-configs';
 import { startServer } from './start';
 import { pathToFileUri } from './uri';
 
@@ -87,6 +88,13 @@ function createStdioConnection() {
 
 const stdio = process.argv.includes('--stdio');
 const connection = stdio ? createStdioConnection() : createConnection(ProposedFeatures.all, STRATEGY);
-const host = nodeHost(encoder);
+const sent = new SentConfigs();
+const host = nodeHost(encoder, sent);
 // the stdio reader counts the changes it queues; the core waits for them before it lints
-startServer(connection, host, new Core(connection, host, queuedChanges));
+const core = new Core(connection, host, queuedChanges);
+// .gongwen.json files of a virtual workspace, read by the client
+connection.onNotification('gongwen/configFiles', (params: { files?: unknown }) => {
+  sent.replace(params?.files);
+  core.configChanged();
+});
+startServer(connection, host, core);

@@ -29,7 +29,9 @@ export function startServer(connection: Connection, host: Host, core = new Core(
     core.canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     core.canVersionEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
-    const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean } | undefined;
+    const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean; gongwen?: unknown } | undefined;
+    // settings given with the start (Helix's config, eglot's initializationOptions), for clients that are not asked for them
+    if (init?.gongwen !== undefined) core.pushedSettings = init.gongwen;
     // gongwen's own client adds each diagnostic's source and documentation link itself
     core.compactDiagnostics = init?.compactDiagnostics === true;
     // messages in Chinese, or in English when VS Code's display language is English

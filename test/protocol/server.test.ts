@@ -737,3 +737,32 @@ describe('paged preview', () => {
     }
   });
 });
+
+describe('a client that supports neither pull configuration nor dynamic registration', () => {
+  it('takes the settings from initializationOptions and didChangeConfiguration, and serves every feature', async () => {
+    const c = new LspClient();
+    try {
+      // no capabilities at all: no workspace/configuration, no dynamic registration, no resolve, no versioned edits
+      await c.initialize({}, { gongwen: { rules: { 'placeholder/latin-x': 'off' } } });
+      assert.ok(!c.notifications.some((n) => n.method === 'client/registerCapability'));
+      const uri = 'file:///r/plain.txt';
+      c.open(uri, '2024年XX县述职报告\n一、工作情况\n我们要以身作责。\n', 'text', 1);
+      const first = await c.diagnosticsFor(uri, 1);
+      assert.deepEqual(first.diagnostics.map((d: { code: string }) => d.code), ['typo/fixed-phrase']);
+      // settings pushed with the change: XX counts again
+      c.notify('workspace/didChangeConfiguration', { settings: { gongwen: { rules: {} } } });
+      const again = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d: { code: string }) => d.code === 'placeholder/latin-x'));
+      assert.ok(again.diagnostics.length >= 2);
+      // and the rest answers as for any client
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: again.diagnostics[0].range, context: { diagnostics: again.diagnostics } });
+      assert.ok(actions.length > 0);
+      assert.ok(actions.every((a: { edit?: { changes?: unknown; documentChanges?: unknown } }) => !a.edit || (a.edit.changes && !a.edit.documentChanges)), 'plain edits for a client without versioned edits');
+      const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(symbols[0].name, '2024年XX县述职报告');
+      const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } });
+      assert.match(hover.contents.value, /本节/);
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -113,7 +113,12 @@ export function registerDiagnostics(core: Core): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => core.settingsChanged());
+  connection.onDidChangeConfiguration((params) => {
+    // the settings themselves, where a client pushes them (it may not answer workspace/configuration)
+    const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
+    if (pushed !== undefined) core.pushedSettings = pushed;
+    core.settingsChanged();
+  });
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => isConfigUri(c.uri))) core.configChanged();
   });
