@@ -210,10 +210,38 @@ async function previewTimes(): Promise<void> {
   }
 }
 
+/** Bundle sizes (desktop and web) and the language server's start: from spawn to the answer to initialize and to the first diagnostics. */
+async function bundlesAndStart(): Promise<void> {
+  const size = (f: string) => fs.statSync(path.join(root, 'dist', f)).size;
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+  console.log('\n打包大小与语言服务启动\n\n| 项目 | 结果 |\n|---|---|');
+  console.log(`| 桌面：client.js + server.js + engine.js | ${kb(size('client.js'))} + ${kb(size('server.js'))} + ${kb(size('engine.js'))} |`);
+  console.log(`| 网页：browser-client.js + browser-server.js（与桌面共用 engine.js） | ${kb(size('browser-client.js'))} + ${kb(size('browser-server.js'))} |`);
+  console.log(`| Word 导出 export.js（首次导出时载入） | ${kb(size('export.js'))} |`);
+  const starts: number[] = [];
+  const firsts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const c = new LspClient();
+    try {
+      await c.initialize({});
+      starts.push(performance.now() - t0);
+      c.open('file:///bench/start.gongwen', '2024年XX县述职报告\n一、工作情况\n我们要以身作责。\n', 'gongwen', 1);
+      await c.diagnosticsFor('file:///bench/start.gongwen', 1);
+      firsts.push(performance.now() - t0);
+    } finally {
+      c.kill();
+    }
+  }
+  console.log(`| 服务启动到回应 initialize（5 次中位数） | ${f1(median(starts))} ms |`);
+  console.log(`| 服务启动到第一份诊断（含载入规则和词典） | ${f1(median(firsts))} ms |`);
+}
+
 async function main() {
   console.log(`gongwen bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
   if (process.argv.includes('--export')) return exportTimes(); // npm run bench -- --export: the export figures only
   if (process.argv.includes('--preview')) return previewTimes(); // npm run bench -- --preview: the preview figures only
+  if (process.argv.includes('--start')) return bundlesAndStart(); // npm run bench -- --start: bundle sizes and server start
   const docs = SIZES.map(([label, bytes]) => ({ label, text: generateReport(bytes) }));
   lint(docs[1].text); // warm up: the phrase automaton is built on first use
   const tools = await peers();
@@ -251,6 +279,7 @@ async function main() {
   for (const row of await bigDocument(docs[3].text)) console.log(row);
   await exportTimes();
   await previewTimes();
+  await bundlesAndStart();
   const distSize = fs.readdirSync(path.join(root, 'dist')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist', f)).size, 0);
   console.log(`\ndist/ 共 ${(distSize / 1024).toFixed(0)} KB`);
 }
