@@ -2,7 +2,8 @@
 // The web build in VS Code's web worker extension host: code-server with the extension installed and
 // `remote.extensionKind` set to web, so that VS Code runs dist/browser-client.js in the browser and the
 // server in a Web Worker. Opens the sample report and reads the workbench: the 50 problems, the status
-// bar's 字数 and pages, the CodeLens; fails if the extension or its server does not start there.
+// bar's 字数 and pages, the CodeLens, the paged preview's 6 pages; fails if the extension or its server
+// does not start there.
 //
 // env: GONGWEN_E2E_CACHE (see setup.sh), CHROMIUM (default /usr/bin/chromium), E2E_SCREENSHOT_WEB (a .png path), VERBOSE.
 const { spawn } = require('child_process');
@@ -95,7 +96,27 @@ function install(extensions) {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForTimeout(1500);
     const problems = await page.evaluate(() => (document.querySelector('.panel .action-item .badge-content, .composite.panel .badge-content') || {}).textContent || '');
-    const lenses = await page.evaluate(() => [...document.querySelectorAll('.codelens-decoration')].map((e) => e.textContent));
+    let lenses = [];
+    for (const stop = Date.now() + 20000; Date.now() < stop && !lenses.some((l) => /本节 \d+ 字/.test(l)); ) {
+      lenses = await page.evaluate(() => [...document.querySelectorAll('.codelens-decoration')].map((e) => e.textContent));
+      if (!lenses.length) await page.waitForTimeout(500);
+    }
+    // the paged preview, from the command palette: its pages drawn by the server in the worker
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('Open Paged Preview to the Side');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    let pages = 0;
+    const until = Date.now() + 30000;
+    while (Date.now() < until && pages !== 6) {
+      await page.waitForTimeout(500);
+      for (const frame of page.frames()) {
+        try { pages = Math.max(pages, await frame.evaluate(() => document.querySelectorAll('#pages .page').length)); } catch { /* a frame that went away */ }
+      }
+    }
+    console.log(`[web] paged preview: ${pages} pages`);
+    if (pages !== 6) failed.push(`paged preview: ${pages} pages (6 expected)`);
     if (process.env.E2E_SCREENSHOT_WEB) await page.screenshot({ path: path.resolve(process.env.E2E_SCREENSHOT_WEB) });
     const ranInWorker = messages.some((m) => /web worker extension host/i.test(m));
     console.log(`[web] status bar: ${text}`);
