@@ -7,6 +7,7 @@
 import { TextDocuments, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishEncoder } from './publish-json';
+import { uriKey } from './uri-key';
 import {
   CONFIG_FILE_NAME,
   fixesOf,
@@ -405,19 +406,5 @@ function truncatedDiagnostic(count: number, shown: number): PublishedDiagnostic 
   };
 }
 
-/**
- * A URI in one spelling, for comparing two: escapes decoded (VS Code writes ( ) + & and the drive
- * letter's colon escaped, Node does not), the drive letter and the host in lower case.
- */
-export function normalizeUri(uri: string): string {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/i.exec(uri);
-  if (!m) return uri;
-  let p = m[3] ?? '/';
-  try {
-    p = decodeURIComponent(p);
-  } catch {
-    return uri; // a malformed escape: compared as written
-  }
-  p = p.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
-  return `${m[1].toLowerCase()}://${m[2].toLowerCase()}${p}`;
-}
+/** URIs compared in one spelling (see uri-key.ts). */
+export const normalizeUri = uriKey;

@@ -9,11 +9,10 @@
 //      VERBOSE.
 const { spawn } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { freePort, waitForHttp } = require('./net');
 
 const root = path.resolve(__dirname, '../..');
 // the extension under test: this folder, or (E2E_EXTENSION_PATH) the contents of the packaged .vsix
@@ -65,24 +64,7 @@ function readPreview() {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 
-function waitForHttp(url, ms) {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => http.get(url, (res) => { res.resume(); resolve(); }).on('error', () => {
-      if (Date.now() > end) reject(new Error(`code-server did not answer on ${url} within ${ms} ms`));
-      else setTimeout(tick, 200);
-    });
-    tick();
-  });
-}
 
 (async () => {
   const started = Date.now();

@@ -8,11 +8,10 @@
 // env: GONGWEN_E2E_CACHE (see setup.sh), CHROMIUM (default /usr/bin/chromium), E2E_SCREENSHOT_WEB (a .png path), VERBOSE.
 const { spawn } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { freePort, waitForHttp } = require('./net');
 
 const root = path.resolve(__dirname, '../..');
 const cache = process.env.GONGWEN_E2E_CACHE || path.join(os.homedir(), '.cache/gongwen-e2e');
@@ -27,22 +26,7 @@ for (const [what, file] of [['code-server', csEntry], ['Node 24', node24], ['the
   }
 }
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
 
-function waitForHttp(url, ms) {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => http.get(url, (res) => { res.resume(); resolve(); }).on('error', () => {
-      if (Date.now() > end) reject(new Error(`code-server did not answer on ${url}`));
-      else setTimeout(tick, 200);
-    });
-    tick();
-  });
-}
 
 /** Copies what the .vsix holds (see .vscodeignore) into an extensions folder, as an installed extension. */
 function install(extensions) {
