@@ -123,6 +123,8 @@ export class Core {
   canResolveEdits = false;
   canVersionEdits = false;
   canRegisterConfiguration = false;
+  /** The client asks for CodeLens again when told (workspace/codeLens/refresh). */
+  canRefreshCodeLens = false;
   workspaceTrusted = true;
   locale: MessageLocale = 'zh';
   compactDiagnostics = false;
@@ -132,6 +134,9 @@ export class Core {
    * workspace/configuration): from initializationOptions.gongwen and didChangeConfiguration's settings.
    */
   pushedSettings: unknown = undefined;
+
+  /** Called after a document's findings are published (features that show them elsewhere listen). */
+  readonly onPublished: ((uri: string) => void)[] = [];
 
   /** Lints a document and publishes what it finds (the diagnostics feature sets it). */
   validate: (doc: TextDocument) => Promise<void> = async () => undefined;

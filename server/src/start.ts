@@ -28,6 +28,7 @@ export function startServer(connection: Connection, host: Host, core = new Core(
     // a client that resolves a code action's edit when it is chosen gets 修复全部 without the edit worked out in advance
     core.canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     core.canVersionEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
+    core.canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
     // in an untrusted workspace (VS Code's restricted mode) the workspace's own .gongwen.json is not read
     const init = params.initializationOptions as { trusted?: boolean; locale?: string; compactDiagnostics?: boolean; gongwen?: unknown } | undefined;
     // settings given with the start (Helix's config, eglot's initializationOptions), for clients that are not asked for them

@@ -766,3 +766,36 @@ describe('a client that supports neither pull configuration nor dynamic registra
     }
   });
 });
+
+describe('CodeLens kept current', () => {
+  it('asks a client that supports it to fetch the lenses again once the findings are out (their counts change), once for a burst', async () => {
+    const c = new LspClient();
+    try {
+      let refreshes = 0;
+      c.requestHandlers.set('workspace/codeLens/refresh', () => ((refreshes += 1), null));
+      await c.initialize({ workspace: { codeLens: { refreshSupport: true } } });
+      const uri = 'file:///r/lens.gongwen';
+      c.open(uri, '2024年XX县述职报告\n一、工作情况\n我们要以身作责。\n', 'gongwen', 1);
+      await c.diagnosticsFor(uri, 1);
+      for (let v = 2; v <= 6; v++) c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: `2024年XX县述职报告\n一、工作情况\n我们要以身作责${'。'.repeat(v)}\n` }] });
+      await c.diagnosticsFor(uri, 6);
+      await new Promise((r) => setTimeout(r, 800));
+      assert.ok(refreshes >= 1 && refreshes <= 3, String(refreshes));
+      // a client that does not support it is not asked
+      const d = new LspClient();
+      try {
+        let asked = 0;
+        d.requestHandlers.set('workspace/codeLens/refresh', () => ((asked += 1), null));
+        await d.initialize({});
+        d.open(uri, '2024年XX县述职报告\n', 'gongwen', 1);
+        await d.diagnosticsFor(uri, 1);
+        await new Promise((r) => setTimeout(r, 600));
+        assert.equal(asked, 0);
+      } finally {
+        d.kill();
+      }
+    } finally {
+      c.kill();
+    }
+  });
+});

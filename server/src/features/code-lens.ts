@@ -3,7 +3,21 @@ import { isConfigUri, type Core } from '../core';
 import { sectionFigures } from '../engine';
 import { lowerBound } from '../engine/bisect';
 
+/** After a lint is published, the lenses are asked for again (their problem counts change) this much later, once for a burst. */
+const REFRESH_DELAY_MS = 300;
+
 export function registerCodeLens(core: Core): void {
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  // the lens of a section counts its problems: a lens asked for before the lint (or lost while the
+  // server started) is asked for again once the findings are out
+  core.onPublished.push(() => {
+    if (!core.canRefreshCodeLens) return;
+    if (refresh) clearTimeout(refresh);
+    refresh = setTimeout(() => {
+      refresh = undefined;
+      void core.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }, REFRESH_DELAY_MS);
+  });
   core.connection.onCodeLens(async (params) => {
     const doc = core.documents.get(params.textDocument.uri);
     if (!doc || isConfigUri(doc.uri)) return null;

@@ -78,6 +78,7 @@ export function registerDiagnostics(core: Core): void {
     core.setLint(entry, live);
     const t2 = trace ? performance.now() : 0;
     const sent = connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: entry.diagnostics as LspDiagnostic[] });
+    for (const listener of core.onPublished) listener(doc.uri);
     if (trace) void sent.then(() => trace(`gongwen: ${doc.uri} v${version}: parse ${(t1 - t0).toFixed(1)} ms, lint ${(t2 - t1).toFixed(1)} ms, publish ${(performance.now() - t2).toFixed(1)} ms`));
     let placeholders = 0;
     for (const id of PLACEHOLDER_RULES) placeholders += live.counts.get(id) ?? 0;
