@@ -70,6 +70,7 @@
   }
 
   function render(m) {
+    const started = performance.now();
     message.hidden = true;
     sheet.replaceSync(m.css);
     labels = m.labels || labels;
@@ -95,7 +96,9 @@
     if (fresh && typeof m.line === 'number') scrollToLine(m.line);
     else if (keep !== undefined && typeof m.line === 'number') scrollToLine(m.line);
     vscode.setState(state);
-    vscode.postMessage({ type: 'rendered', uri: m.uri, version: m.version, pages: m.pages.length, top: topLine() });
+    // the time to put the pages in place, and to lay them out (for the extension-host test's figures)
+    const top = topLine();
+    vscode.postMessage({ type: 'rendered', uri: m.uri, version: m.version, pages: m.pages.length, top, ms: performance.now() - started });
   }
 
   window.addEventListener('message', (e) => {

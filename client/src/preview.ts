@@ -22,7 +22,14 @@ interface Rendered {
   pages: number;
   /** The source line at the top of the view. */
   top?: number;
+  /** Milliseconds the page took to put the update in place and lay it out. */
+  ms?: number;
+  /** When the page said so (Date.now()). */
+  at?: number;
 }
+
+/** The preview is asked for this long after the last key (a burst of keys is one update). */
+const TYPING_DELAY_MS = 40;
 
 const LANGUAGES = new Set(['gongwen', 'plaintext', 'markdown']);
 const isReport = (d: vscode.TextDocument) => LANGUAGES.has(d.languageId) && !d.uri.path.endsWith('/.gongwen.json');
@@ -83,11 +90,11 @@ class Preview {
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document && e.contentChanges.length) this.refresh(60);
+        if (e.document === this.document && e.contentChanges.length) this.refresh(TYPING_DELAY_MS);
       }),
-      // findings arrive after the text: mark them when they do
+      // findings arrive after the text: mark them when they do (without putting off an update already due)
       vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === this.document.uri.toString())) this.refresh(120);
+        if (e.uris.some((u) => u.toString() === this.document.uri.toString())) this.refresh(TYPING_DELAY_MS, false);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('gongwen')) this.refresh(200);
@@ -119,8 +126,12 @@ class Preview {
     if (column !== undefined) this.panel.reveal(column, true);
   }
 
-  /** Asks for the pages after `delay` ms; while a request is out, once more when it is back. */
-  private refresh(delay: number): void {
+  /**
+   * Asks for the pages after `delay` ms (typing puts it off: the last key counts); `postpone` false keeps
+   * an update already due. While a request is out, once more when it is back.
+   */
+  private refresh(delay: number, postpone = true): void {
+    if (this.timer && !postpone) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -165,13 +176,13 @@ class Preview {
     }
   }
 
-  private async onMessage(m: { type?: string; line?: number; src?: number; pages?: number; version?: number; uri?: string; top?: number }): Promise<void> {
+  private async onMessage(m: { type?: string; line?: number; src?: number; pages?: number; version?: number; uri?: string; top?: number; ms?: number }): Promise<void> {
     switch (m.type) {
       case 'ready':
         this.refresh(0);
         return;
       case 'rendered':
-        if (typeof m.uri === 'string' && typeof m.version === 'number' && typeof m.pages === 'number') this.rendered = { uri: m.uri, version: m.version, pages: m.pages, top: m.top };
+        if (typeof m.uri === 'string' && typeof m.version === 'number' && typeof m.pages === 'number') this.rendered = { uri: m.uri, version: m.version, pages: m.pages, top: m.top, ms: m.ms, at: Date.now() };
         return;
       case 'scrolled': {
         if (typeof m.line !== 'number') return;

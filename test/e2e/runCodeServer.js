@@ -132,6 +132,23 @@ function readPreview() {
           fs.writeFileSync(file, JSON.stringify(found));
           return;
         }
+        if (first.startsWith('[gongwen-e2e] preview-scroll ')) {
+          // '[gongwen-e2e] preview-scroll <file> <y>': the user scrolls the preview to y (CSS pixels)
+          const [file, y] = first.slice('[gongwen-e2e] preview-scroll '.length).trim().split(' ');
+          let done = 'no preview frame';
+          for (const frame of page.frames()) {
+            let has = false;
+            try { has = await frame.evaluate(() => !!document.querySelector('#pages .page')); } catch { /* gone */ }
+            if (!has) continue;
+            try {
+              await frame.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), Number(y));
+              done = 'ok';
+            } catch (e) { done = String(e); }
+            break;
+          }
+          fs.writeFileSync(file, done);
+          return;
+        }
         if (first.startsWith('[gongwen-e2e] preview-dblclick ')) {
           // '[gongwen-e2e] preview-dblclick <file> <text>': a double-click on the preview's line holding <text>
           const [file, ...needle] = first.slice('[gongwen-e2e] preview-dblclick '.length).trim().split(' ');
