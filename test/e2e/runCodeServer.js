@@ -33,6 +33,22 @@ for (const [what, file] of [['code-server', csEntry], ['Node 24', node24], ['the
   }
 }
 
+/** Does `act` in the paged preview's frame: 'ok', or what went wrong. */
+async function inPreview(page, act) {
+  for (const frame of page.frames()) {
+    let has = false;
+    try { has = await frame.evaluate(() => !!document.querySelector('#pages .page')); } catch { /* a frame that went away */ }
+    if (!has) continue;
+    try {
+      await act(frame);
+      return 'ok';
+    } catch (e) {
+      return String(e);
+    }
+  }
+  return 'no preview frame';
+}
+
 /** Runs in the preview's frame: what its pages show, measured as laid out. */
 function readPreview() {
   const pages = [...document.querySelectorAll('#pages .page')];
@@ -135,35 +151,13 @@ function readPreview() {
         if (first.startsWith('[gongwen-e2e] preview-scroll ')) {
           // '[gongwen-e2e] preview-scroll <file> <y>': the user scrolls the preview to y (CSS pixels)
           const [file, y] = first.slice('[gongwen-e2e] preview-scroll '.length).trim().split(' ');
-          let done = 'no preview frame';
-          for (const frame of page.frames()) {
-            let has = false;
-            try { has = await frame.evaluate(() => !!document.querySelector('#pages .page')); } catch { /* gone */ }
-            if (!has) continue;
-            try {
-              await frame.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), Number(y));
-              done = 'ok';
-            } catch (e) { done = String(e); }
-            break;
-          }
-          fs.writeFileSync(file, done);
+          fs.writeFileSync(file, await inPreview(page, (frame) => frame.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), Number(y))));
           return;
         }
         if (first.startsWith('[gongwen-e2e] preview-dblclick ')) {
           // '[gongwen-e2e] preview-dblclick <file> <text>': a double-click on the preview's line holding <text>
           const [file, ...needle] = first.slice('[gongwen-e2e] preview-dblclick '.length).trim().split(' ');
-          let done = 'no preview frame';
-          for (const frame of page.frames()) {
-            let has = false;
-            try { has = await frame.evaluate(() => !!document.querySelector('#pages .page')); } catch { /* gone */ }
-            if (!has) continue;
-            try {
-              await frame.locator('#pages .l', { hasText: needle.join(' ') }).first().dblclick({ timeout: 5000 });
-              done = 'ok';
-            } catch (e) { done = String(e); }
-            break;
-          }
-          fs.writeFileSync(file, done);
+          fs.writeFileSync(file, await inPreview(page, (frame) => frame.locator('#pages .l', { hasText: needle.join(' ') }).first().dblclick({ timeout: 5000 })));
           return;
         }
         // workbench noise from the offline browser side; the extension host's output never carries these
