@@ -262,8 +262,8 @@ export class Core {
   openDocument(uri: string): TextDocument | undefined {
     const exact = this.documents.get(uri);
     if (exact) return exact;
-    const key = normalizeUri(uri);
-    return this.documents.all().find((d) => normalizeUri(d.uri) === key);
+    const key = uriKey(uri);
+    return this.documents.all().find((d) => uriKey(d.uri) === key);
   }
 
   publishConfigProblems(config: ConfigFile): void {
@@ -411,5 +411,3 @@ function truncatedDiagnostic(count: number, shown: number): PublishedDiagnostic 
   };
 }
 
-/** URIs compared in one spelling (see uri-key.ts). */
-export const normalizeUri = uriKey;

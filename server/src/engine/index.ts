@@ -20,7 +20,7 @@ export { decodeReport } from './decode';
 export { disableNextLineComment } from './suppressions';
 export { selectionSpans, sectionOf, sectionFigures, estimatePages, CHARS_PER_PAGE } from './navigation';
 export { renderPreview, renderPaged, printableHtml, previewCss, linesOfSource, type PreviewMark, type PreviewModel } from './preview';
-export { pageStarts, pageOfLine, paginate, breakLines, type PagedReport, type PageLine, type Piece } from './paged';
+export { pageStarts, pageOfLine, paginate, pagedOf, breakLines, type PagedReport, type PageLine, type Piece } from './paged';
 export { completeFormulation, formulations } from './completion';
 export { LineIndex } from './positions';
 export { documentSymbols, foldingRanges as foldingRangesOf } from './outline';

@@ -245,6 +245,11 @@ export function paginate(doc: ReportDocument, options: ExportOptions = {}): Page
   return { layout, pages };
 }
 
+/** The report on pages, set once per document version and options (the status bar, hovers and the preview share it). */
+export function pagedOf(doc: ReportDocument, options: ExportOptions = {}): PagedReport {
+  return doc.memo(`paged:${JSON.stringify(options)}`, () => paginate(doc, options));
+}
+
 /** Pages the report fills at the layout (GB/T 9704 by default). */
 export function estimateLayoutPages(doc: ReportDocument, options: ExportOptions = {}): number {
   return pageStarts(doc, options).length;
@@ -255,7 +260,7 @@ export function estimateLayoutPages(doc: ReportDocument, options: ExportOptions 
  * end starts the next page where it began (a cursor in it is on the page it starts on).
  */
 export function pageStarts(doc: ReportDocument, options: ExportOptions = {}): number[] {
-  return doc.memo(`pageStarts:${JSON.stringify(options)}`, () => paginate(doc, options).pages.map((p, k) => (k === 0 ? 0 : p[0]?.line ?? 0)));
+  return doc.memo(`pageStarts:${JSON.stringify(options)}`, () => pagedOf(doc, options).pages.map((p, k) => (k === 0 ? 0 : p[0]?.line ?? 0)));
 }
 
 /** The page (1-based) that holds source line `line`, by pageStarts. */

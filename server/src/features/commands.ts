@@ -4,7 +4,7 @@
  */
 import { utf8Length, type Core } from '../core';
 import { base64ToBytes, bytesToBase64 } from '../base64';
-import { estimatePages, fillAllEdits, paginate, printableHtml, renderPaged, type PreviewMark } from '../engine';
+import { estimatePages, fillAllEdits, pagedOf, printableHtml, renderPaged, type PreviewMark } from '../engine';
 import { readDocxText } from '../engine/docx-read';
 
 export const FILL_ALL = 'gongwen/fillAll';
@@ -81,7 +81,7 @@ export function registerCommands(core: Core): void {
         marks.push({ start: entry.doc.lines.offsetAt(d.range.start), end: entry.doc.lines.offsetAt(d.range.end), kind, message: d.message });
       }
     }
-    const paged = entry.doc.memo(`paged:${JSON.stringify(settings.lint.export ?? {})}`, () => paginate(entry.doc, settings.lint.export));
+    const paged = pagedOf(entry.doc, settings.lint.export);
     const model = renderPaged(entry.doc, paged, marks);
     if (params.print === true) return { version: doc.version, html: printableHtml(model, entry.doc.title?.text ?? '报告') };
     return { version: doc.version, ...model };

@@ -1,6 +1,6 @@
 /** Hovers: the report's figures on its title (字数, pages, findings), a section's on its heading. */
 import { PAGE_FIGURES_LIMIT, type Core } from '../core';
-import { estimatePages, linesOfSource, paginate, sectionOf } from '../engine';
+import { estimatePages, linesOfSource, pagedOf, sectionOf } from '../engine';
 
 export function registerHover(core: Core): void {
   core.connection.onHover((params) => {
@@ -34,7 +34,7 @@ export function registerHover(core: Core): void {
     let pages = '';
     if (entry.doc.text.length <= PAGE_FIGURES_LIMIT) {
       // the section's share of the printed lines (as the paged preview and the Word export set them)
-      const paged = entry.doc.memo(`paged:${JSON.stringify(options ?? {})}`, () => paginate(entry.doc, options));
+      const paged = pagedOf(entry.doc, options);
       const share = linesOfSource(paged, figures.firstLine, figures.lastLine) / paged.layout.options.linesPerPage;
       pages = `，约 ${share < 0.1 ? '0.1' : share.toFixed(1)} 页`;
     }
