@@ -157,15 +157,22 @@ export const typoHomophone: Rule = {
     const lex = lexicon();
     const hits = homophoneHits(doc, lex);
     if (!hits.length) return [];
+    hits.sort((a, b) => a.start - b.start); // the scan's order already, made sure of
     // the catalogue's own entries are reported by typo/fixed-phrase and the phrasing rules
-    const listed = phraseHits(doc, ctx.options).filter((p) => ctx.options.severities.get(p.entry.category) !== 'off');
+    const listed = phraseHits(doc, ctx.options)
+      .filter((p) => ctx.options.severities.get(p.entry.category) !== 'off')
+      .sort((a, b) => a.start - b.start);
+    // a sweep over the listed spans (the hits come in order, each 4 long): the furthest end of those starting before a hit's end
+    let next = 0;
+    let furthest = -1;
     const disabled = ctx.options.disabledPhrases;
     const out: Finding[] = [];
     let lastEnd = -1;
     for (const h of hits) {
       const end = h.start + 4;
       if (h.start < lastEnd) continue; // one finding for overlapping windows
-      if (listed.some((p) => p.start < end && h.start < p.end)) continue;
+      while (next < listed.length && listed[next].start < end) furthest = Math.max(furthest, listed[next++].end);
+      if (furthest > h.start) continue;
       const wrongChar = doc.text[h.start + h.at];
       const rightChars = [...new Set(h.targets.map((t) => t[h.at]))];
       const written = doc.text.slice(h.start, end);
